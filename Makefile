@@ -1,0 +1,45 @@
+# Two commands matter: `make run` (set up and serve) and `make test` (set up and test).
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+DATA := $(or $(ARCHIVE_DATA_DIR),var)
+export ARCHIVE_DATA_DIR := $(abspath $(DATA))
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run serve setup test test-postgres system-packages bench clean
+
+run: setup
+	$(PY) manage.py import_interviews fixtures/
+	$(PY) manage.py update_index --remove --verbosity 0
+	$(VENV)/bin/gunicorn -c gunicorn.conf.py --bind $(HOST):$(PORT) archive.wsgi
+
+# Serve what is already imported, without importing fixtures again.
+serve: setup
+	$(VENV)/bin/gunicorn -c gunicorn.conf.py --bind $(HOST):$(PORT) archive.wsgi
+
+setup: $(VENV)/.installed $(ARCHIVE_DATA_DIR)/secret_key
+	$(PY) manage.py migrate --noinput --verbosity 0
+	$(PY) manage.py collectstatic --noinput --verbosity 0
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+$(ARCHIVE_DATA_DIR)/secret_key:
+	mkdir -p $(ARCHIVE_DATA_DIR)
+	$(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
+	chmod 600 $@
+
+# Debian packages the browser tests need (Chromium); installed only when missing, as root.
+system-packages:
+	@if ! command -v chromium >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "Chromium is missing: install Debian's chromium package for the browser tests"; fi; fi
+
+test: $(VENV)/.installed system-packages
+	$(PY) -m pytest
+
+clean:
+	rm -rf $(VENV) var

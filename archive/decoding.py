@@ -1,0 +1,46 @@
+"""Bytes of a transcript file to text, or a one-line reason why they are not text."""
+
+import codecs
+
+from charset_normalizer import from_bytes
+
+from .parser import ParseError
+
+SIGNATURES = {
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"RIFF": "a RIFF media file (WebP, WAV, AVI)",
+    b"%PDF": "a PDF document",
+    b"PK\x03\x04": "a ZIP archive (a .docx or .odt is one too)",
+    b"\xd0\xcf\x11\xe0": "an old Microsoft Office document",
+    b"\x1f\x8b": "a gzip archive",
+    b"\x7fELF": "a program",
+    b"{\\rtf": "an RTF document",
+}
+# The encodings transcripts arrive in besides UTF-8; detection chooses among these only,
+# so a short Windows-1252 text is not mistaken for an exotic code page.
+CANDIDATES = ["utf_16", "cp1252", "cp1251", "latin_1", "iso8859_15", "koi8_r", "cp1250", "mac_roman"]
+
+
+def decode(raw: bytes) -> tuple[str, str]:
+    """Return (text, encoding name). Raises ParseError for empty, binary or undecodable input."""
+    if not raw.strip():
+        raise ParseError("the file is empty")
+    for signature, kind in SIGNATURES.items():
+        if raw.startswith(signature):
+            raise ParseError(f"this is {kind}, not a text file")
+    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if raw.startswith(bom):
+            try:
+                return raw.decode(encoding), encoding
+            except UnicodeDecodeError as exc:
+                raise ParseError(f"starts like {encoding} but is not valid {encoding} (byte {exc.start})") from None
+    try:
+        return raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(raw, cp_isolation=CANDIDATES).best()
+    if best is None or (b"\x00" in raw and best.encoding != "utf_16"):
+        raise ParseError("binary data or an unknown encoding, not text")
+    return str(best), best.encoding

@@ -1,0 +1,236 @@
+"""Import interview files: read, parse (pure), save in one transaction per file.
+
+Re-runnable: an article is known by its ``import_ref`` (the file name), so importing the same
+file again reports it unchanged, and a corrected file updates its article in place. Answers
+that survive a correction keep their permalink key; answers that disappear leave a tombstone.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+
+from . import parser
+from .decoding import decode
+from .models import Appearance, Article, Pair, Speaker
+
+
+class ImportProblem(Exception):
+    """A file cannot be saved; the message is the reason shown to the user."""
+
+
+@dataclass
+class Outcome:
+    path: str
+    status: str  # created, updated, unchanged, failed; "would create"/"would update" in a dry run
+    error: str = ""
+    interview: parser.Interview | None = None
+    article: Article | None = None
+    encoding: str = ""
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.status != "failed"
+
+    def as_json(self) -> dict:
+        return {
+            "path": self.path,
+            "ok": self.ok,
+            "status": self.status,
+            "error": self.error or None,
+            "warnings": self.warnings,
+            "article": interview_json(self.interview) if self.interview else None,
+        }
+
+
+def interview_json(iv: parser.Interview) -> dict:
+    """The parsed article as plain JSON values (paragraphs separated by a blank line)."""
+    return {
+        "title": iv.title,
+        "outlet": iv.outlet,
+        "published": iv.published.isoformat() if iv.published else None,
+        "photo_credit": iv.photo_credit,
+        "source_url": iv.source_url,
+        "language": iv.language,
+        "lead": iv.lead,
+        "closing": iv.closing,
+        "speakers": [{"name": s.name, "role": s.role, "aliases": list(s.aliases)} for s in iv.speakers],
+        "pairs": [{"question": p.question, "answer": p.answer, "speaker": p.speaker, "asker": p.asker} for p in iv.pairs],
+        "discarded": iv.discarded,
+    }
+
+
+def text_files(paths) -> list[Path]:
+    """The .txt files named, and those under the folders named, in a stable order."""
+    found: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*") if p.suffix.lower() == ".txt" and p.is_file()))
+        else:
+            found.append(path)
+    return found
+
+
+def read_text(path: Path) -> tuple[str, str]:
+    try:
+        size = path.stat().st_size
+        if size > settings.ARCHIVE_MAX_UPLOAD_BYTES:
+            limit = settings.ARCHIVE_MAX_UPLOAD_BYTES // (1024 * 1024)
+            raise ImportProblem(f"the file is {size / 1024 / 1024:.0f} MB; the limit is {limit} MB (ARCHIVE_MAX_UPLOAD_BYTES)")
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ImportProblem("the file does not exist (or was removed during the import)") from None
+    except IsADirectoryError:
+        raise ImportProblem("this is a folder, not a file") from None
+    except PermissionError:
+        raise ImportProblem("permission denied") from None
+    except OSError as exc:
+        raise ImportProblem(f"cannot be read: {exc.strerror or exc}") from None
+    return decode(raw)
+
+
+def import_file(path: Path, *, dry_run: bool = False) -> Outcome:
+    try:
+        text, encoding = read_text(path)
+    except (ImportProblem, parser.ParseError) as exc:
+        return Outcome(str(path), "failed", error=str(exc))
+    outcome = import_text(text, import_ref=path.name, dry_run=dry_run, path=str(path))
+    outcome.encoding = encoding
+    return outcome
+
+
+def import_text(text: str, *, import_ref: str | None, dry_run: bool = False, path: str = "",
+                publish: bool = True) -> Outcome:
+    """Parse one article's text and save it (unless ``dry_run``); never raises for bad input."""
+    path = path or import_ref or "pasted text"
+    try:
+        interview = parser.parse(text)
+    except parser.ParseError as exc:
+        return Outcome(path, "failed", error=str(exc))
+    outcome = Outcome(path, "", interview=interview, warnings=list(interview.warnings))
+    original = parser.normalise(text)
+    fingerprint = hashlib.sha256(
+        json.dumps([interview_json(interview), original], sort_keys=True).encode()
+    ).hexdigest()
+    existing = Article.objects.filter(import_ref=import_ref).first() if import_ref else None
+    if existing and existing.fingerprint == fingerprint:
+        outcome.status, outcome.article = "unchanged", existing
+        return outcome
+    if dry_run:
+        outcome.status = "would update" if existing else "would create"
+        return outcome
+    try:
+        with transaction.atomic():
+            outcome.article = save_interview(
+                interview, original_text=original, import_ref=import_ref,
+                fingerprint=fingerprint, article=existing, publish=publish,
+            )
+    except ImportProblem as exc:
+        return Outcome(path, "failed", error=str(exc), interview=interview)
+    except Exception as exc:  # a database refusal: report it, the transaction is rolled back
+        return Outcome(path, "failed", error=f"could not be saved: {exc.__class__.__name__}: {exc}", interview=interview)
+    outcome.status = "updated" if existing else "created"
+    return outcome
+
+
+def save_interview(iv: parser.Interview, *, original_text: str, import_ref: str | None,
+                   fingerprint: str = "", article: Article | None = None, publish: bool = True) -> Article:
+    """Write a parsed article; call inside a transaction."""
+    article = article or Article(import_ref=import_ref, is_published=publish)
+    article.title = iv.title
+    article.outlet = iv.outlet
+    article.published = iv.published
+    article.photo_credit = iv.photo_credit
+    article.source_url = iv.source_url
+    article.language = iv.language
+    article.lead = iv.lead
+    article.closing = iv.closing
+    article.original_text = original_text
+    article.fingerprint = fingerprint
+    _check_lengths(article)
+    article.save()
+
+    speakers = {s.name: resolve_speaker(s) for s in iv.speakers}
+    for name in {p.speaker for p in iv.pairs if p.speaker and p.speaker not in speakers}:
+        speakers[name] = resolve_speaker(parser.Speaker(name))
+    roles = {s.name: s.role for s in iv.speakers}
+    article.appearances.exclude(speaker__in=speakers.values()).delete()
+    for name, speaker in speakers.items():
+        Appearance.objects.update_or_create(article=article, speaker=speaker, defaults={"role": roles.get(name, "")})
+
+    matched, removed = match_pairs(list(article.pairs.all()), iv.pairs)
+    for old in removed:
+        old.delete()
+    for position, (parsed, pair) in enumerate(zip(iv.pairs, matched), start=1):
+        pair = pair or Pair(article=article)
+        pair.position = position
+        pair.question, pair.answer, pair.asker = parsed.question, parsed.answer, parsed.asker
+        pair.speaker = speakers.get(parsed.speaker)
+        _check_lengths(pair)
+        pair.save()
+    return article
+
+
+def resolve_speaker(parsed: parser.Speaker) -> Speaker:
+    """The one speaker record for a person, whichever spelling the article used."""
+    spellings = [parsed.name, *parsed.aliases]
+    speaker = next((s for s in map(Speaker.objects.find, spellings) if s), None)
+    if speaker is None:
+        speaker = Speaker(name=parsed.name, role=parsed.role)
+        _check_lengths(speaker)
+        speaker.save()
+    elif parsed.role and speaker.role != parsed.role:
+        speaker.role = parsed.role
+        _check_lengths(speaker)
+        speaker.save(update_fields=["role"])
+    for spelling in spellings:
+        speaker.add_spelling(spelling)
+    return speaker
+
+
+def match_pairs(old: list[Pair], new: list[parser.Pair]) -> tuple[list[Pair | None], list[Pair]]:
+    """Which existing pair each new one continues (so its permalink lives on), and which are gone.
+
+    Exact matches first, then the same question, the same answer, then the most similar text.
+    """
+    result: list[Pair | None] = [None] * len(new)
+    free = list(old)
+
+    def norm(text):
+        return " ".join(text.split()).casefold()
+
+    def similarity(o, p):
+        return difflib.SequenceMatcher(None, norm(o.question + " " + o.answer), norm(p.question + " " + p.answer)).ratio()
+
+    rules = (
+        lambda o, p: o.question == p.question and o.answer == p.answer,
+        lambda o, p: norm(o.question) == norm(p.question),
+        lambda o, p: bool(p.answer) and norm(o.answer) == norm(p.answer),
+        lambda o, p: similarity(o, p) >= 0.6,
+    )
+    for rule in rules:
+        for i, parsed in enumerate(new):
+            if result[i] is None:
+                found = next((o for o in free if rule(o, parsed)), None)
+                if found is not None:
+                    result[i] = found
+                    free.remove(found)
+    return result, free
+
+
+def _check_lengths(instance) -> None:
+    for f in instance._meta.concrete_fields:
+        value = getattr(instance, f.attname)
+        if f.max_length and isinstance(value, str) and len(value) > f.max_length:
+            raise ImportProblem(
+                f"{instance._meta.verbose_name} {f.verbose_name} is {len(value)} characters long; "
+                f"the limit is {f.max_length}: {value[:60]!r}…"
+            )
+

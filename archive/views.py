@@ -1,0 +1,138 @@
+"""Public pages: search, articles, speakers, and one page per answer."""
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
+
+from .models import Article, Pair, RemovedPair, Speaker
+from .search import SearchForm, search_answers
+
+
+def absolute_url(request, path: str) -> str:
+    """A full URL for sharing: ARCHIVE_SITE_URL when set (behind a proxy), else this request's."""
+    return settings.SITE_URL + path if settings.SITE_URL else request.build_absolute_uri(path)
+
+
+def _visible_articles(request):
+    articles = Article.objects.all()
+    return articles if request.user.is_staff else articles.published()
+
+
+@require_safe
+def home(request):
+    context = {
+        "form": SearchForm(),
+        "articles": Article.objects.published()[:10],
+        "speakers": Speaker.objects.annotate(
+            answers=Count("pairs", filter=Q(pairs__article__is_published=True))
+        ).filter(answers__gt=0).order_by("-answers", "name")[:20],
+    }
+    return render(request, "archive/home.html", context)
+
+
+@require_safe
+def search(request):
+    form = SearchForm(request.GET)
+    if not form.is_valid():
+        return render(request, "archive/search.html", {"form": form}, status=400)
+    data = form.cleaned_data
+    results = search_answers(data["q"], speaker=data["speaker"], page=data["page"])
+    speaker = Speaker.objects.filter(slug=data["speaker"]).first() if data["speaker"] else None
+    return render(request, "archive/search.html", {"form": form, "results": results, "speaker": speaker})
+
+
+@require_safe
+def api_search(request):
+    form = SearchForm(request.GET)
+    if not form.is_valid():
+        errors = {field: [str(e) for e in errs] for field, errs in form.errors.items()}
+        return JsonResponse({"error": "invalid query", "errors": errors}, status=400)
+    data = form.cleaned_data
+    results = search_answers(data["q"], speaker=data["speaker"], page=data["page"])
+    def absolute(path):
+        return absolute_url(request, path)
+
+    page = results.page
+    return JsonResponse({
+        "count": results.count,
+        "page": page.number,
+        "pages": page.paginator.num_pages,
+        "results": [
+            {
+                "url": absolute(hit.get_absolute_url()),
+                "question": hit.question,
+                "answer": hit.answer,
+                "speaker": {"name": hit.speaker_name, "role": hit.speaker_role,
+                            "url": absolute(hit.speaker_url) if hit.speaker_url else None},
+                "article": {"title": hit.article_title, "outlet": hit.outlet,
+                            "url": absolute(hit.article_url),
+                            "published": hit.published.isoformat() if hit.published else None},
+                "highlight": str(hit.highlight),
+            }
+            for hit in page.object_list
+        ],
+    }, json_dumps_params={"ensure_ascii": False})
+
+
+@require_safe
+def article_list(request):
+    page = Paginator(_visible_articles(request).annotate(answers=Count("pairs")), 30).get_page(request.GET.get("page"))
+    return render(request, "archive/article_list.html", {"page": page})
+
+
+@require_safe
+def article_detail(request, slug):
+    article = get_object_or_404(_visible_articles(request), slug=slug)
+    pairs = article.pairs.select_related("speaker")
+    appearances = article.appearances.select_related("speaker")
+    roles = {a.speaker_id: a.role for a in appearances}
+    return render(request, "archive/article_detail.html", {
+        "article": article, "pairs": pairs, "canonical": absolute_url(request, article.get_absolute_url()), "appearances": appearances, "roles": roles,
+        "q": request.GET.get("q", "")[:200],
+    })
+
+
+@require_safe
+def speaker_list(request):
+    speakers = Speaker.objects.annotate(
+        answers=Count("pairs", filter=Q(pairs__article__is_published=True))
+    ).order_by("name")
+    return render(request, "archive/speaker_list.html", {"speakers": speakers})
+
+
+@require_safe
+def speaker_detail(request, slug):
+    speaker = get_object_or_404(Speaker.objects.prefetch_related("aliases"), slug=slug)
+    pairs = Pair.objects.published().for_display().filter(speaker=speaker).order_by(
+        "-article__published", "article", "position"
+    )
+    page = Paginator(pairs, 20).get_page(request.GET.get("page"))
+    return render(request, "archive/speaker_detail.html", {
+        "speaker": speaker, "page": page, "form": SearchForm(initial={"speaker": speaker.slug}),
+        "appearances": speaker.appearances.select_related("article").filter(article__is_published=True),
+    })
+
+
+@require_safe
+def pair_detail(request, key):
+    pair = Pair.objects.for_display().filter(key=key).first()
+    if pair is None or not (pair.article.is_published or request.user.is_staff):
+        removed = RemovedPair.objects.filter(key=key).first()
+        if removed is None:
+            raise Http404("No answer has this link.")
+        article = Article.objects.published().filter(slug=removed.article_slug).first()
+        return render(request, "archive/pair_gone.html", {"removed": removed, "article": article}, status=410)
+    siblings = list(pair.article.pairs.values_list("key", "position"))
+    index = next(i for i, (k, _) in enumerate(siblings) if k == key)
+    return render(request, "archive/pair_detail.html", {
+        "pair": pair,
+        "article": pair.article,
+        "permalink": absolute_url(request, pair.get_absolute_url()),
+        "role": pair.role(),
+        "previous": siblings[index - 1][0] if index > 0 else None,
+        "next": siblings[index + 1][0] if index + 1 < len(siblings) else None,
+        "q": request.GET.get("q", "")[:200],
+    })
