@@ -49,6 +49,8 @@ class AppearanceInline(admin.TabularInline):
 
 
 class ArticleForm(forms.ModelForm):
+    source_url = forms.URLField(label="Source URL", required=False, max_length=500, assume_scheme="https")
+
     class Meta:
         model = Article
         fields = "__all__"

@@ -40,7 +40,13 @@ def decode(raw: bytes) -> tuple[str, str]:
         return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    best = from_bytes(raw, cp_isolation=CANDIDATES).best()
+    matches = list(from_bytes(raw, cp_isolation=CANDIDATES))
+    # Equally plausible readings (short texts often are) go to the more common encoding.
+    best = min(
+        matches,
+        key=lambda m: (m.chaos, -m.coherence, CANDIDATES.index(m.encoding) if m.encoding in CANDIDATES else 99),
+        default=None,
+    )
     if best is None or (b"\x00" in raw and best.encoding != "utf_16"):
         raise ParseError("binary data or an unknown encoding, not text")
     return str(best), best.encoding

@@ -206,6 +206,20 @@ def _paragraphs(lines: list[tuple[int, str]]) -> list[tuple[int, list[str]]]:
     return paragraphs
 
 
+def _split_at_labels(paragraphs: list[tuple[int, list[str]]]) -> list[str]:
+    """Paragraphs as text, a new one starting at each Q:/A: line inside a paragraph."""
+    texts: list[str] = []
+    for _, lines in paragraphs:
+        current: list[str] = []
+        for line in lines:
+            if QA_LABEL.match(line) and current:
+                texts.append(" ".join(current))
+                current = []
+            current.append(line)
+        texts.append(" ".join(current))
+    return texts
+
+
 def _clean(value: str) -> str:
     return " ".join(value.replace("\u00a0", " ").split())
 
@@ -265,11 +279,10 @@ class _Reader:
             if iv.published is None:
                 iv.warnings.append(f"header Date {self.header['date']!r} is not a date; use YYYY-MM-DD")
 
-        texts = [" ".join(lines) for _, lines in body]
-        if any(QA_LABEL.match(t) for t in texts):
-            lead, pairs, closing = self._split_labelled(texts)
+        if any(QA_LABEL.match(line) for _, lines in body for line in lines):
+            lead, pairs, closing = self._split_labelled(_split_at_labels(body))
         else:
-            lead, pairs, closing = self._split_by_questions(texts)
+            lead, pairs, closing = self._split_by_questions([" ".join(lines) for _, lines in body])
 
         iv.lead = _join(lead)
         iv.closing = _join(closing)

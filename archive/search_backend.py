@@ -31,7 +31,6 @@ from haystack.utils import get_identifier, get_model_ct
 from whoosh import query as wq
 from whoosh.fields import ID as WHOOSH_ID
 from whoosh.fields import STORED, TEXT
-from whoosh.reading import EmptyReader
 from whoosh.sorting import Count, FieldFacet
 from whoosh.writing import CLEAR
 
@@ -141,12 +140,11 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         if searcher is None or searcher._ix is not self.index:
             searcher = self.index.searcher()
         elif not searcher.up_to_date():
-            # refresh() reuses the unchanged segments' readers; an empty reader has none.
-            if isinstance(searcher.ixreader, EmptyReader):
-                searcher.close()
-                searcher = self.index.searcher()
-            else:
-                searcher = searcher.refresh()
+            # Not searcher.refresh(): whoosh-reloaded 2.7.5's reader reuse adds the old
+            # segments back to the new reader (index.py, FileIndex._reader), so a refreshed
+            # searcher sees deleted documents. Opening non-compound segments is cheap.
+            searcher.close()
+            searcher = self.index.searcher()
         self._local.searcher = searcher
         return searcher
 

@@ -1,0 +1,151 @@
+"""The parser turns an article's text into title, speaker, lead and question/answer pairs."""
+
+import pytest
+
+from archive.parser import ParseError, fold, parse
+
+from .conftest import SEED_SCO, SEED_SUPERPOWERS
+
+
+@pytest.fixture(scope="module")
+def sco():
+    return parse(SEED_SCO.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def superpowers():
+    return parse(SEED_SUPERPOWERS.read_text(encoding="utf-8"))
+
+
+def test_sco_seed_title_speaker_credit_and_lead(sco):
+    assert sco.title == (
+        "In the last few years, the SCO has emerged as an important actor on the international "
+        "platform – UN Secretary General"
+    )
+    assert [s.name for s in sco.speakers] == ["António Guterres"]
+    assert sco.speakers[0].aliases == ("Antonio Guterres",)
+    assert sco.speakers[0].role == "UN Secretary General"
+    assert sco.photo_credit == "UNDP"
+    assert sco.outlet == "Kazinform"
+    assert sco.lead.startswith("In the context of the upcoming SCO Summit")
+
+
+def test_sco_seed_has_exactly_three_pairs(sco):
+    questions = [p.question for p in sco.pairs]
+    answers = [p.answer for p in sco.pairs]
+    assert len(sco.pairs) == 3
+    assert questions[0].startswith("Last September the UN General Assembly")
+    assert questions[1].startswith("What is the role of regional organizations")
+    assert questions[2].startswith("You have always been an outspoken voice")
+    assert answers[0].endswith("to enhance its effectiveness.")
+    assert answers[1].endswith("contributing to regional security.")
+    assert answers[2].endswith("at this year’s Conference of Parties in Azerbaijan.")
+    assert {p.speaker for p in sco.pairs} == {"António Guterres"}
+
+
+def test_sco_seed_drops_web_page_junk(sco):
+    assert sco.discarded == ["Currently reading"]
+    assert "Currently reading" not in sco.pairs[-1].answer
+    assert sco.closing == ""
+
+
+def test_superpowers_seed_reported_question_and_attributed_answer(superpowers):
+    assert superpowers.title == (
+        "When the superpowers are at odds with each other, countries like Kazakhstan have a very "
+        "important role – António Guterres"
+    )
+    assert superpowers.photo_credit == "Kazinform"
+    assert len(superpowers.pairs) == 1
+    pair = superpowers.pairs[0]
+    assert "what can organizations like SCO and UN do to foster global dialogue" in pair.question
+    assert pair.question.rstrip(".").endswith("combating terrorism and crimes")
+    assert pair.answer.startswith("We can work together, first of all, in the prevention of conflict.")
+    assert pair.answer.endswith("because we are talking about something that is to benefit everybody.")
+    assert "he said" not in pair.answer
+    assert pair.speaker == "António Guterres"
+
+
+def test_superpowers_seed_keeps_closing_paragraph_as_article_text(superpowers):
+    assert superpowers.closing.startswith("UN Secretary-General Guterres will be in attendance")
+    assert "attendance" not in superpowers.pairs[0].answer
+    assert superpowers.discarded == ["Currently reading"]
+    assert superpowers.speakers[0].role == "UN Secretary General"
+
+
+def test_both_seeds_name_the_same_person():
+    names = {parse(p.read_text()).speakers[0].name for p in (SEED_SCO, SEED_SUPERPOWERS)}
+    assert names == {"António Guterres"}
+
+
+def test_fold_ignores_accents_case_and_spacing():
+    assert fold("António  Guterres") == fold("ANTONIO GUTERRES") == "antonio guterres"
+
+
+def test_labelled_q_and_a_blocks():
+    iv = parse(
+        "An interview about rivers\n\nJane Smith, hydrologist\n\n"
+        "Q: Why do rivers flood?\n\nA: Because it rains.\n\nMostly in spring.\n\n"
+        "Q: Will it get worse?\nA: Yes.\n"
+    )
+    assert [(p.question, p.answer) for p in iv.pairs] == [
+        ("Why do rivers flood?", "Because it rains.\n\nMostly in spring."),
+        ("Will it get worse?", "Yes."),
+    ]
+    assert iv.speakers[0].name == "Jane Smith"
+    assert iv.speakers[0].role == "hydrologist"
+
+
+def test_text_without_questions_is_an_article_with_a_warning():
+    iv = parse("A profile\n\nShe walked into the room. Everyone was there.\n\nThe end came soon.")
+    assert iv.pairs == []
+    assert iv.lead == "She walked into the room. Everyone was there.\n\nThe end came soon."
+    assert any("no questions" in w for w in iv.warnings)
+
+
+def test_metadata_header_gives_what_the_text_does_not():
+    iv = parse(
+        "Title: Talking trade\nDate: 2024-07-01\nOutlet: Example Times\nSpeaker: Ann Lee\n"
+        "Role: Minister of Trade\nSource: https://example.org/trade\n\n"
+        "What comes next for tariffs?\n\nWe will lower them.\n"
+    )
+    assert (iv.title, iv.outlet, str(iv.published), iv.source_url) == (
+        "Talking trade", "Example Times", "2024-07-01", "https://example.org/trade",
+    )
+    assert iv.speakers[0].name == "Ann Lee" and iv.speakers[0].role == "Minister of Trade"
+    assert iv.pairs[0].answer == "We will lower them."
+
+
+def test_bad_header_date_is_a_warning_not_a_failure():
+    iv = parse("Title: T\nDate: next Tuesday\n\nWhy?\n\nBecause.")
+    assert iv.published is None
+    assert any("not a date" in w for w in iv.warnings)
+
+
+def test_windows_line_endings_and_bom_are_normalised():
+    iv = parse("\ufeffTitle line\r\n\r\nHow are you?\r\n\r\nFine, thanks.\r\n")
+    assert iv.title == "Title line"
+    assert iv.pairs[0].answer == "Fine, thanks."
+
+
+@pytest.mark.parametrize("text,reason", [
+    ("", "empty"),
+    ("   \n\n  \t\n", "empty"),
+    ("Currently reading\n\nRead more\n", "junk"),
+    ("Title\n\nsome\x00binary\x01data", "binary"),
+])
+def test_unreadable_text_raises_parse_error_with_reason(text, reason):
+    with pytest.raises(ParseError, match=reason):
+        parse(text)
+
+
+def test_parse_error_names_the_line():
+    with pytest.raises(ParseError) as info:
+        parse("Title\n\nfine\n\nbad \x07 bell")
+    assert info.value.line == 5
+    assert str(info.value).startswith("line 5:")
+
+
+def test_question_without_answer_is_kept_with_a_warning():
+    iv = parse("Title\n\nIntro text here.\n\nQ: First?\n\nQ: Second?\n\nA: Only this one.")
+    assert [p.answer for p in iv.pairs] == ["", "Only this one."]
+    assert any("question 1 has no answer" in w for w in iv.warnings)
