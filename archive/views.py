@@ -79,7 +79,8 @@ def api_search(request):
 
 @require_safe
 def article_list(request):
-    page = Paginator(_visible_articles(request).annotate(answers=Count("pairs")), 30).get_page(request.GET.get("page"))
+    articles = _visible_articles(request).annotate(answers=Count("pairs")).order_by(*Article._meta.ordering)
+    page = Paginator(articles, 30).get_page(request.GET.get("page"))
     return render(request, "archive/article_list.html", {"page": page})
 
 

@@ -31,6 +31,12 @@ def pytest_unconfigure(config):
     shutil.rmtree(DATA_DIR, ignore_errors=True)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def static_files():
+    """Pages link hashed, compressed static files, as in production: collect them once."""
+    call_command("collectstatic", interactive=False, verbosity=0)
+
+
 @pytest.fixture(autouse=True)
 def empty_index():
     """Each test starts with an empty search index (the database is reset by pytest-django)."""

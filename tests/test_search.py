@@ -1,0 +1,156 @@
+"""Search finds answers on a real Whoosh index: by any spelling of a name, by stems and
+phrases; it highlights safely, follows every save and delete at once, and never fails."""
+
+import pytest
+from haystack.query import SearchQuerySet
+
+from archive.models import Article, Pair, Speaker
+from archive.search import excerpt, search_answers
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def keys(results):
+    return [hit.key for hit in results.page.object_list]
+
+
+def test_name_without_accents_finds_the_accented_speaker(seeds):
+    results = search_answers("Antonio Guterres")
+    assert results.count == 4
+    assert {h.speaker_name for h in results.page.object_list} == {"António Guterres"}
+
+
+def test_alias_spelling_and_case_find_the_same_answers(seeds):
+    assert search_answers("GUTERRES").count == search_answers("antónio").count == 4
+
+
+def test_stemming_matches_other_forms_of_a_word(seeds):
+    # two answers say "committed", none says "committing" or "commit"
+    assert search_answers("committing").count == search_answers("commit").count == 2
+
+
+def test_phrase_matches_only_words_in_that_order(seeds):
+    assert search_answers('"one world"').count == 1
+    assert search_answers('"world one"').count == 0
+
+
+def test_curly_quotes_make_a_phrase_too(seeds):
+    assert search_answers("“one world”").count == 1
+
+
+def test_minus_excludes_a_word(seeds):
+    with_word = search_answers("cooperation").count
+    without = search_answers("cooperation -Kazakhstan").count
+    assert 0 < without < with_word
+
+
+def test_result_carries_question_speaker_role_article_and_permalink(seeds):
+    hit = search_answers("Azerbaijan").page.object_list[0]
+    pair = Pair.objects.get(key=hit.key)
+    assert hit.question == pair.question
+    assert hit.speaker_name == "António Guterres"
+    assert hit.speaker_role == "UN Secretary General"
+    assert hit.article_title == pair.article.title
+    assert hit.outlet == "Kazinform"
+    assert hit.get_absolute_url() == f"/a/{pair.key}/"
+    assert '<mark class="match term0">Azerbaijan</mark>' in hit.highlight
+
+
+def test_results_need_no_database_query_per_row(seeds, django_assert_max_num_queries):
+    with django_assert_max_num_queries(0):
+        results = search_answers("climate")
+        assert results.count >= 3
+        assert all(hit.article_title for hit in results.page.object_list)
+
+
+def test_highlight_escapes_html_in_imported_text(transactional_db):
+    speaker = Speaker.objects.create(name="Eve Hacker")
+    article = Article.objects.create(title="XSS")
+    Pair.objects.create(article=article, speaker=speaker, question="Q?",
+                        answer='Rome <img src=x onerror=alert(1)> was great & "grand"')
+    hit = search_answers("rome").page.object_list[0]
+    assert "<img" not in hit.highlight
+    assert "&lt;img src=x onerror=alert(1)&gt;" in hit.highlight
+    assert "<mark" in hit.highlight
+
+
+def test_excerpt_without_match_is_escaped_start_of_text():
+    assert excerpt("<b>bold</b> " * 100, "nothing") .startswith("&lt;b&gt;bold&lt;/b&gt;")
+
+
+def test_speaker_filter_limits_to_one_speaker(seeds):
+    other = Speaker.objects.create(name="Ban Ki-moon")
+    article = Article.objects.create(title="Another")
+    Pair.objects.create(article=article, speaker=other, question="Climate?", answer="Climate matters.")
+    assert search_answers("climate").count == 5
+    only = search_answers("climate", speaker=other.slug)
+    assert only.count == 1 and only.page.object_list[0].speaker_name == "Ban Ki-moon"
+
+
+def test_saved_change_is_searchable_at_once(seeds):
+    pair = Pair.objects.get(answer__contains="Azerbaijan")
+    pair.answer += " Zanzibar too."
+    pair.save()
+    assert keys(search_answers("zanzibar")) == [pair.key]
+
+
+def test_deleted_answer_leaves_the_index(seeds):
+    pair = Pair.objects.get(answer__contains="Azerbaijan")
+    pair.delete()
+    assert search_answers("Azerbaijan").count == 0
+
+
+def test_unpublished_article_is_not_searchable_until_published(seeds):
+    article = Article.objects.get(pairs__answer__contains="Azerbaijan")
+    article.is_published = False
+    article.save()
+    assert search_answers("Azerbaijan").count == 0
+    article.is_published = True
+    article.save()
+    assert search_answers("Azerbaijan").count == 1
+
+
+def test_renaming_a_speaker_reindexes_their_answers(seeds):
+    speaker = Speaker.objects.get()
+    speaker.name = "António Manuel de Oliveira Guterres"
+    speaker.save()
+    results = search_answers("Oliveira")
+    assert results.count == 4
+    assert results.page.object_list[0].speaker_name == "António Manuel de Oliveira Guterres"
+
+
+def test_retitled_article_shows_new_title_in_results(seeds):
+    article = Article.objects.get(pairs__answer__contains="Azerbaijan")
+    article.title = "Guterres on the SCO"
+    article.save()
+    assert search_answers("Azerbaijan").page.object_list[0].article_title == "Guterres on the SCO"
+
+
+def test_rebuild_index_gives_the_same_documents(seeds):
+    from .conftest import rebuild_index
+
+    before = sorted(r.id for r in SearchQuerySet().all())
+    rebuild_index()
+    assert sorted(r.id for r in SearchQuerySet().all()) == before
+    assert len(before) == 6  # 4 answers and 2 articles
+
+
+def test_pagination_splits_results(seeds):
+    first = search_answers("Guterres", per_page=3)
+    second = search_answers("Guterres", page=2, per_page=3)
+    assert first.page.has_next() and not second.page.has_next()
+    assert len(set(keys(first)) | set(keys(second))) == 4
+
+
+def test_page_past_the_end_shows_the_last_page(seeds):
+    results = search_answers("Guterres", page=99, per_page=3)
+    assert results.page.number == 2
+
+
+@pytest.mark.parametrize("query", [
+    '"unbalanced', "(foo", "title:(", "AND OR", "NOT", "*", "*foo", "x:y:z", "\\", "&&", "[a TO",
+    "speaker:", "'", "a" * 200, "ü", "-", '"', "climate AND", "\u200b", "🙂 climate",
+])
+def test_odd_queries_return_results_not_errors(seeds, query):
+    results = search_answers(query)
+    assert results.count >= 0
