@@ -125,9 +125,9 @@ class ArticleAdmin(admin.ModelAdmin):
             outcome = import_text(text, import_ref=name or None, path=name or "pasted text", publish=publish)
             if outcome.ok:
                 imported.append(outcome.article)
-                messages.success(request, f"{outcome.path}: {outcome.status}, {len(outcome.interview.pairs)} answer(s).")
+                messages.success(request, f"“{outcome.path}”: {outcome.status}, {len(outcome.interview.pairs)} answer(s).")
             else:
-                messages.error(request, f"{outcome.path}: not imported: {outcome.error}")
+                messages.error(request, f"“{outcome.path}” was not imported: {outcome.error}")
         if len(imported) == 1:
             return redirect(reverse("admin:archive_article_change", args=[imported[0].pk]))
         return redirect(reverse("admin:archive_article_changelist"))
