@@ -59,5 +59,55 @@ def staff_client(client, django_user_model):
     return client
 
 
+def database_url():
+    """The test database as a DATABASE_URL, for processes the tests start."""
+    from django.db import connection
+
+    settings = connection.settings_dict
+    if connection.vendor == "sqlite":
+        return f"sqlite:///{settings['NAME']}"
+    parts = {k: settings.get(k) or "" for k in ("USER", "PASSWORD", "HOST", "PORT", "NAME")}
+    return "postgres://{USER}:{PASSWORD}@{HOST}:{PORT}/{NAME}".format(**parts)
+
+
+def child_env(**extra):
+    return {**os.environ, "DATABASE_URL": database_url(), "DJANGO_SETTINGS_MODULE": "archive.settings", **extra}
+
+
+@pytest.fixture(scope="module")
+def server(django_db_setup):
+    """The site served by gunicorn, as `make run` serves it, on the test database and index."""
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    root = Path(__file__).resolve().parent.parent
+    gunicorn = Path(sys.executable).with_name("gunicorn")
+    process = subprocess.Popen(
+        [str(gunicorn), "-c", "gunicorn.conf.py", "--workers", "2", "--bind", f"127.0.0.1:{port}",
+         "--access-logfile", "/dev/null", "archive.wsgi"],
+        cwd=root, env=child_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            urllib.request.urlopen(url + "/speakers/", timeout=2)
+            break
+        except OSError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                process.kill()
+                raise RuntimeError("gunicorn did not start: " + process.stderr.read()[-2000:])
+            time.sleep(0.2)
+    yield url
+    process.terminate()
+    process.wait(timeout=30)
+
+
 def rebuild_index():
     call_command("rebuild_index", interactive=False, verbosity=0)
