@@ -11,7 +11,7 @@ PORT ?= 8000
 
 run: setup
 	$(PY) manage.py import_interviews fixtures/
-	$(PY) manage.py update_index --remove --verbosity 0
+	$(PY) manage.py check_index --repair
 	$(VENV)/bin/gunicorn -c gunicorn.conf.py --bind $(HOST):$(PORT) archive.wsgi
 
 # Serve what is already imported, without importing fixtures again.

@@ -1,0 +1,31 @@
+"""Compare the search index with the database, and optionally bring it back in step."""
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from haystack import connections
+from haystack.query import SearchQuerySet
+
+
+class Command(BaseCommand):
+    help = (
+        "Count the documents the search index should hold (published answers and articles) "
+        "against those it holds. With --repair, update the index when they differ."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--repair", action="store_true", help="Run update_index --remove if the counts differ.")
+
+    def handle(self, *args, repair=False, **options):
+        unified = connections["default"].get_unified_index()
+        differ = False
+        for model in unified.get_indexed_models():
+            expected = unified.get_index(model).index_queryset().count()
+            indexed = SearchQuerySet().models(model).count()
+            differ |= expected != indexed
+            self.stdout.write(f"{model._meta.verbose_name_plural}: {expected} in the database, {indexed} in the index")
+        if differ and repair:
+            self.stdout.write("The index differs from the database: updating it.")
+            call_command("update_index", remove=True, verbosity=0)
+        elif differ:
+            self.stdout.write(self.style.WARNING("The index differs: run `python manage.py check_index --repair`."))
+            raise SystemExit(1)
