@@ -154,3 +154,18 @@ def test_page_past_the_end_shows_the_last_page(seeds):
 def test_odd_queries_return_results_not_errors(seeds, query):
     results = search_answers(query)
     assert results.count >= 0
+
+
+def test_check_index_reports_and_repairs_a_lost_index(seeds):
+    import io
+
+    from django.core.management import call_command
+    from haystack import connections
+
+    connections["default"].get_backend().clear()
+    out = io.StringIO()
+    with pytest.raises(SystemExit):
+        call_command("check_index", stdout=out)
+    assert "pairs: 4 in the database, 0 in the index" in out.getvalue()
+    call_command("check_index", repair=True, stdout=io.StringIO())
+    assert search_answers("Azerbaijan").count == 1
