@@ -4,18 +4,25 @@ A save records which documents it touched; when its transaction commits, :func:`
 re-reads those rows and writes them (or removes them) while holding the index's write lock.
 Because the rows are read under the lock, the last writer always writes the latest state,
 whatever order concurrent processes commit in: the index ends equal to the database.
+
+A write that fails (the lock stayed busy, the disk is full) is recorded as
+:class:`~archive.models.PendingIndexUpdate` rows and retried by the next successful write.
 """
 
+import logging
 import threading
 from collections import defaultdict
 from contextlib import nullcontext
 
+from django.apps import apps
 from django.db import models, transaction
 from haystack import connections, signals
 
-from .models import Appearance, Article, Pair, Speaker, SpeakerAlias
+from .models import Appearance, Article, Pair, PendingIndexUpdate, Speaker, SpeakerAlias
 
+log = logging.getLogger(__name__)
 _pending = threading.local()
+BATCH = 500  # rows read per query: well under SQLite's limit on query parameters
 
 
 def documents_touched(instance) -> dict[type, set[int]]:
@@ -39,26 +46,48 @@ def documents_touched(instance) -> dict[type, set[int]]:
 
 
 def sync(changes: dict[type, set[int]], using: str = "default") -> None:
-    """Write the current database state of these rows to the index."""
+    """Write the current database state of these rows, and of any left pending, to the index."""
     backend = connections[using].get_backend()
     unified = connections[using].get_unified_index()
     with getattr(backend, "write_lock", nullcontext)():
+        retried = list(PendingIndexUpdate.objects.all()[:10_000])
+        changes = _merge(changes, retried)
         for model, pks in changes.items():
-            if not pks:
-                continue
             index = unified.get_index(model)
-            present = list(index.index_queryset(using=using).filter(pk__in=pks))
-            if present:
-                backend.update(index, present)
-            for pk in set(pks) - {obj.pk for obj in present}:
-                backend.remove(f"{model._meta.label_lower}.{pk}")
+            pks = sorted(pks)
+            for start in range(0, len(pks), BATCH):
+                batch = set(pks[start:start + BATCH])
+                present = list(index.index_queryset(using=using).filter(pk__in=batch))
+                if present:
+                    backend.update(index, present)
+                for pk in batch - {obj.pk for obj in present}:
+                    backend.remove(f"{model._meta.label_lower}.{pk}")
+    if retried:
+        PendingIndexUpdate.objects.filter(pk__in=[p.pk for p in retried]).delete()
+
+
+def _merge(changes, pending_rows):
+    merged = defaultdict(set, {model: set(pks) for model, pks in changes.items() if pks})
+    for row in pending_rows:
+        merged[apps.get_model(row.model)].add(row.object_id)
+    return merged
 
 
 def _flush():
     changes = getattr(_pending, "changes", None)
-    if changes:
-        _pending.changes = defaultdict(set)
+    if not changes:
+        return
+    _pending.changes = defaultdict(set)
+    try:
         sync(changes)
+    except Exception as exc:
+        # The database change stands; its index document follows with the next write.
+        log.exception("Search index not updated; queued for retry")
+        PendingIndexUpdate.objects.bulk_create(
+            [PendingIndexUpdate(model=model._meta.label_lower, object_id=pk, reason=str(exc)[:300])
+             for model, pks in changes.items() for pk in pks],
+            ignore_conflicts=True,
+        )
 
 
 class IndexSyncProcessor(signals.BaseSignalProcessor):
@@ -93,4 +122,3 @@ class IndexSyncProcessor(signals.BaseSignalProcessor):
         # transaction drops its callbacks, and its queued rows are re-read by the next sync,
         # which finds them as they are.
         transaction.on_commit(_flush)
-

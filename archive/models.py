@@ -221,3 +221,19 @@ class RemovedPair(models.Model):
 
     def __str__(self):
         return self.key
+
+
+class PendingIndexUpdate(models.Model):
+    """A row whose index document could not be written; the next index write retries it."""
+
+    model = models.CharField(max_length=100, help_text="app_label.model")
+    object_id = models.BigIntegerField()
+    reason = models.CharField(max_length=300, blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created"]
+        constraints = [models.UniqueConstraint(fields=["model", "object_id"], name="one_pending_update_per_row")]
+
+    def __str__(self):
+        return f"{self.model} {self.object_id}"

@@ -19,6 +19,7 @@ Selected in settings by ``SEARCH_URL=whoosh:///path`` (the default). Four change
 import fcntl
 import os
 import threading
+import time
 from contextlib import contextmanager
 
 from django.conf import settings
@@ -35,6 +36,10 @@ from whoosh.sorting import Count, FieldFacet
 from whoosh.writing import CLEAR
 
 EXACT = "exact"
+
+
+class IndexBusy(Exception):
+    """The write lock could not be had in time; the write is retried later (archive.indexing)."""
 
 
 class ArchiveWhooshBackend(WhooshSearchBackend):
@@ -71,8 +76,9 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         with self._lock:
             if self._lock_depth == 0:
                 os.makedirs(os.path.dirname(self.path.rstrip("/")) or ".", exist_ok=True)
-                self._lock_file = open(self.path.rstrip("/") + ".lock", "a+")
-                fcntl.flock(self._lock_file, fcntl.LOCK_EX)
+                lock_file = open(self.path.rstrip("/") + ".lock", "a+")
+                self._acquire(lock_file)
+                self._lock_file = lock_file
             self._lock_depth += 1
             try:
                 yield
@@ -91,6 +97,22 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
                     fcntl.flock(self._lock_file, fcntl.LOCK_UN)
                     self._lock_file.close()
                     self._lock_file = None
+
+    @staticmethod
+    def _acquire(lock_file):
+        deadline = time.monotonic() + settings.ARCHIVE_INDEX_LOCK_TIMEOUT
+        while True:
+            try:
+                fcntl.flock(lock_file, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                return
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    lock_file.close()
+                    raise IndexBusy(
+                        f"another process held the search index's write lock for over "
+                        f"{settings.ARCHIVE_INDEX_LOCK_TIMEOUT} s"
+                    ) from None
+                time.sleep(0.05)
 
     @contextmanager
     def _writer(self):

@@ -107,8 +107,9 @@ HAYSTACK_CONNECTIONS = {
 HAYSTACK_SIGNAL_PROCESSOR = "archive.indexing.IndexSyncProcessor"
 HAYSTACK_CONNECTIONS["default"]["INCLUDE_SPELLING"] = False
 HAYSTACK_LIMIT_TO_REGISTERED_MODELS = False
-# Seconds a write waits for the index lock before it gives up and says so.
-ARCHIVE_INDEX_LOCK_TIMEOUT = env.int("ARCHIVE_INDEX_LOCK_TIMEOUT", default=120)
+# Seconds a write waits for the index lock; below gunicorn's 60 s request timeout, so a
+# worker is never killed mid-write. A write that gives up is queued and retried.
+ARCHIVE_INDEX_LOCK_TIMEOUT = env.int("ARCHIVE_INDEX_LOCK_TIMEOUT", default=30)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -91,3 +91,35 @@ def test_delete_waits_for_a_writer_holding_the_whoosh_lock(seeds):
     assert waited > 0.5  # it waited for the lock instead of giving up
     assert pk not in indexed_answers()
     assert indexed_answers() == database_answers()
+
+
+HOLD_ARCHIVE_LOCK = textwrap.dedent("""
+    import sys, time
+    import django
+    django.setup()
+    from haystack import connections
+    with connections["default"].get_backend().write_lock():
+        print("locked", flush=True)
+        time.sleep(float(sys.argv[1]))
+""")
+
+
+def test_write_that_cannot_get_the_lock_is_queued_and_retried(seeds, settings):
+    from archive.indexing import sync
+    from archive.models import PendingIndexUpdate
+
+    settings.ARCHIVE_INDEX_LOCK_TIMEOUT = 0.3
+    holder = spawn(HOLD_ARCHIVE_LOCK, 3)
+    assert holder.stdout.readline().strip() == "locked"
+    pair = Pair.objects.get(answer__contains="Azerbaijan")
+    pair.answer = "Rewritten while the index was busy."
+    pair.save()  # the save stands; it does not raise
+
+    assert Pair.objects.get(pk=pair.pk).answer == "Rewritten while the index was busy."
+    assert list(PendingIndexUpdate.objects.values_list("model", "object_id")) == [("archive.pair", pair.pk)]
+    assert indexed_answers()[str(pair.pk)] != pair.answer
+
+    holder.communicate(timeout=30)
+    sync({})  # any later index write
+    assert not PendingIndexUpdate.objects.exists()
+    assert indexed_answers() == database_answers()

@@ -5,11 +5,14 @@ from django.core.management.base import BaseCommand
 from haystack import connections
 from haystack.query import SearchQuerySet
 
+from archive.models import PendingIndexUpdate
+
 
 class Command(BaseCommand):
     help = (
         "Count the documents the search index should hold (published answers and articles) "
-        "against those it holds. With --repair, update the index when they differ."
+        "against those it holds, and the rows whose index write failed and waits for a retry. "
+        "With --repair, update the index when anything differs."
     )
 
     def add_arguments(self, parser):
@@ -23,9 +26,17 @@ class Command(BaseCommand):
             indexed = SearchQuerySet().models(model).count()
             differ |= expected != indexed
             self.stdout.write(f"{model._meta.verbose_name_plural}: {expected} in the database, {indexed} in the index")
+        pending = PendingIndexUpdate.objects.count()
+        if pending:
+            differ = True
+            self.stdout.write(f"{pending} row(s) wait for an index write that failed")
         if differ and repair:
             self.stdout.write("The index differs from the database: updating it.")
+            # Rows queued from now on are not covered by this update; they stay queued.
+            last = PendingIndexUpdate.objects.order_by("-pk").values_list("pk", flat=True).first()
             call_command("update_index", remove=True, verbosity=0)
+            if last is not None:
+                PendingIndexUpdate.objects.filter(pk__lte=last).delete()
         elif differ:
             self.stdout.write(self.style.WARNING("The index differs: run `python manage.py check_index --repair`."))
             raise SystemExit(1)
