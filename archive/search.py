@@ -91,6 +91,28 @@ class Results:
     page: object  # a django.core.paginator.Page of Hit
     articles: list
 
+    def as_json(self, absolute) -> dict:
+        """The API's document; ``absolute`` turns a path into a full URL."""
+        return {
+            "count": self.count,
+            "page": self.page.number,
+            "pages": self.page.paginator.num_pages,
+            "results": [
+                {
+                    "url": absolute(hit.get_absolute_url()),
+                    "question": hit.question,
+                    "answer": hit.answer,
+                    "speaker": {"name": hit.speaker_name, "role": hit.speaker_role,
+                                "url": absolute(hit.speaker_url) if hit.speaker_url else None},
+                    "article": {"title": hit.article_title, "outlet": hit.outlet,
+                                "url": absolute(hit.article_url),
+                                "published": hit.published.isoformat() if hit.published else None},
+                    "highlight": str(hit.highlight),
+                }
+                for hit in self.page.object_list
+            ],
+        }
+
 
 def search_answers(query: str, *, speaker: str = "", page: int = 1, per_page: int = PER_PAGE) -> Results:
     """Answers matching ``query`` (words, "phrases", -excluded), best first."""

@@ -52,29 +52,8 @@ def api_search(request):
         return JsonResponse({"error": "invalid query", "errors": errors}, status=400)
     data = form.cleaned_data
     results = search_answers(data["q"], speaker=data["speaker"], page=data["page"])
-    def absolute(path):
-        return absolute_url(request, path)
-
-    page = results.page
-    return JsonResponse({
-        "count": results.count,
-        "page": page.number,
-        "pages": page.paginator.num_pages,
-        "results": [
-            {
-                "url": absolute(hit.get_absolute_url()),
-                "question": hit.question,
-                "answer": hit.answer,
-                "speaker": {"name": hit.speaker_name, "role": hit.speaker_role,
-                            "url": absolute(hit.speaker_url) if hit.speaker_url else None},
-                "article": {"title": hit.article_title, "outlet": hit.outlet,
-                            "url": absolute(hit.article_url),
-                            "published": hit.published.isoformat() if hit.published else None},
-                "highlight": str(hit.highlight),
-            }
-            for hit in page.object_list
-        ],
-    }, json_dumps_params={"ensure_ascii": False})
+    return JsonResponse(results.as_json(lambda path: absolute_url(request, path)),
+                        json_dumps_params={"ensure_ascii": False})
 
 
 @require_safe
