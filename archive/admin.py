@@ -3,6 +3,7 @@ and an import page that previews how a pasted or uploaded text splits before sav
 
 from django import forms
 from django.contrib import admin, messages
+from django.db import transaction
 from django.db.models import Count
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -12,7 +13,7 @@ from django.utils.html import format_html
 from . import parser
 from .decoding import decode
 from .importer import import_text
-from .models import Appearance, Article, Pair, RemovedPair, Speaker, SpeakerAlias
+from .models import Appearance, Article, Pair, RemovedPair, Speaker, SpeakerAlias, merge_speakers
 
 
 class PairForm(forms.ModelForm):
@@ -183,6 +184,7 @@ def _preview(name, text, error):
 class AliasInline(admin.TabularInline):
     model = SpeakerAlias
     extra = 1
+    fields = ["name", "slug"]
 
 
 @admin.register(Speaker)
@@ -191,6 +193,22 @@ class SpeakerAdmin(admin.ModelAdmin):
     search_fields = ["name", "aliases__name", "role"]
     inlines = [AliasInline]
     fields = ["name", "slug", "role"]
+    actions = ["merge"]
+
+    @admin.action(description="Merge the selected speakers into one (the one with most answers)")
+    def merge(self, request, queryset):
+        speakers = sorted(queryset, key=lambda s: (s.answers, sum(ord(c) > 127 for c in s.name)), reverse=True)
+        if len(speakers) < 2:
+            messages.warning(request, "Select at least two speakers to merge.")
+            return
+        keeper, others = speakers[0], speakers[1:]
+        with transaction.atomic():
+            merge_speakers(keeper, others)
+        messages.success(
+            request,
+            f"Merged {', '.join(o.name for o in others)} into {keeper.name}; "
+            "their names are kept as other spellings and their pages redirect.",
+        )
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(answers=Count("pairs"))

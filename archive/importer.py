@@ -28,7 +28,7 @@ class ImportProblem(Exception):
 @dataclass
 class Outcome:
     path: str
-    status: str  # created, updated, unchanged, failed; "would create"/"would update" in a dry run
+    status: str  # created, updated, unchanged, duplicate, failed; "would create"/"would update" in a dry run
     error: str = ""
     interview: parser.Interview | None = None
     article: Article | None = None
@@ -58,6 +58,7 @@ def interview_json(iv: parser.Interview) -> dict:
         "published": iv.published.isoformat() if iv.published else None,
         "photo_credit": iv.photo_credit,
         "source_url": iv.source_url,
+        "place": iv.place,
         "language": iv.language,
         "lead": iv.lead,
         "closing": iv.closing,
@@ -101,27 +102,33 @@ def import_file(path: Path, *, dry_run: bool = False) -> Outcome:
         text, encoding = read_text(path)
     except (ImportProblem, parser.ParseError) as exc:
         return Outcome(str(path), "failed", error=str(exc))
-    outcome = import_text(text, import_ref=path.name, dry_run=dry_run, path=str(path))
+    outcome = import_text(text, import_ref=path.name, dry_run=dry_run, path=str(path), name=parser.title_from_filename(path.name))
     outcome.encoding = encoding
     return outcome
 
 
 def import_text(text: str, *, import_ref: str | None, dry_run: bool = False, path: str = "",
-                publish: bool = True) -> Outcome:
+                publish: bool = True, name: str = "") -> Outcome:
     """Parse one article's text and save it (unless ``dry_run``); never raises for bad input."""
     path = path or import_ref or "pasted text"
     try:
-        interview = parser.parse(text)
+        interview = parser.parse(text, name=name)
     except parser.ParseError as exc:
         return Outcome(path, "failed", error=str(exc))
     outcome = Outcome(path, "", interview=interview, warnings=list(interview.warnings))
     original = parser.normalise(text)
+    content_hash = hashlib.sha256(original.encode()).hexdigest()
     fingerprint = hashlib.sha256(
         json.dumps([interview_json(interview), original], sort_keys=True).encode()
     ).hexdigest()
     existing = Article.objects.filter(import_ref=import_ref).first() if import_ref else None
     if existing and existing.fingerprint == fingerprint:
         outcome.status, outcome.article = "unchanged", existing
+        return outcome
+    twin = Article.objects.filter(content_hash=content_hash).exclude(pk=getattr(existing, "pk", None)).first()
+    if twin:
+        outcome.status, outcome.article = "duplicate", twin
+        outcome.warnings.append(f"the same text as “{twin.import_ref or twin.title}”, already imported: skipped")
         return outcome
     if dry_run:
         outcome.status = "would update" if existing else "would create"
@@ -130,7 +137,7 @@ def import_text(text: str, *, import_ref: str | None, dry_run: bool = False, pat
         with transaction.atomic():
             outcome.article = save_interview(
                 interview, original_text=original, import_ref=import_ref,
-                fingerprint=fingerprint, article=existing, publish=publish,
+                fingerprint=fingerprint, content_hash=content_hash, article=existing, publish=publish,
             )
     except ImportProblem as exc:
         return Outcome(path, "failed", error=str(exc), interview=interview)
@@ -141,19 +148,22 @@ def import_text(text: str, *, import_ref: str | None, dry_run: bool = False, pat
 
 
 def save_interview(iv: parser.Interview, *, original_text: str, import_ref: str | None,
-                   fingerprint: str = "", article: Article | None = None, publish: bool = True) -> Article:
+                   fingerprint: str = "", content_hash: str = "", article: Article | None = None,
+                   publish: bool = True) -> Article:
     """Write a parsed article; call inside a transaction."""
     article = article or Article(import_ref=import_ref, is_published=publish)
     article.title = iv.title
     article.outlet = iv.outlet
     article.published = iv.published
     article.photo_credit = iv.photo_credit
+    article.place = iv.place
     article.source_url = iv.source_url
     article.language = iv.language
     article.lead = iv.lead
     article.closing = iv.closing
     article.original_text = original_text
     article.fingerprint = fingerprint
+    article.content_hash = content_hash
     _check_lengths(article)
     article.save()
 

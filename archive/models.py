@@ -78,10 +78,40 @@ class Speaker(models.Model):
             SpeakerAlias.objects.create(speaker=self, name=name)
 
 
+def merge_speakers(keeper: Speaker, others) -> Speaker:
+    """Fold ``others`` into ``keeper``: their answers, appearances and spellings move over,
+    their page addresses redirect. Permalinks are per answer, so none changes. Call in a
+    transaction."""
+    for other in others:
+        if other.pk == keeper.pk:
+            continue
+        Pair.objects.filter(speaker=other).update(speaker=keeper)
+        for appearance in other.appearances.all():
+            if keeper.appearances.filter(article_id=appearance.article_id).exists():
+                appearance.delete()
+            else:
+                appearance.speaker = keeper
+                appearance.save(update_fields=["speaker"])
+        for alias in other.aliases.all():
+            alias.speaker = keeper
+            if keeper.aliases.filter(name=alias.name).exists() or alias.name == keeper.name:
+                alias.delete()
+            else:
+                alias.save()
+        SpeakerAlias.objects.update_or_create(speaker=keeper, name=other.name, defaults={"slug": other.slug})
+        other.delete()
+    keeper.save()  # reindexes every answer now under this speaker
+    return keeper
+
+
 class SpeakerAlias(models.Model):
     speaker = models.ForeignKey(Speaker, on_delete=models.CASCADE, related_name="aliases")
     name = models.CharField(max_length=200, help_text="Another spelling of the name, as printed somewhere.")
     key = models.CharField(max_length=200, db_index=True, editable=False)
+    slug = models.SlugField(
+        max_length=100, blank=True, db_index=True,
+        help_text="The page address of a speaker merged into this one; it redirects here.",
+    )
 
     class Meta:
         ordering = ["name"]
@@ -108,6 +138,7 @@ class Article(models.Model):
     published = models.DateField(null=True, blank=True, help_text="Publication date, when known.")
     source_url = models.URLField(max_length=500, blank=True)
     photo_credit = models.CharField(max_length=200, blank=True)
+    place = models.CharField(max_length=200, blank=True, help_text="Where the interview took place, as printed.")
     language = models.CharField(max_length=20, blank=True, help_text="Language code, e.g. en, ru, kk.")
     lead = models.TextField(blank=True, help_text="Paragraphs before the first question.")
     closing = models.TextField(blank=True, help_text="Article text after the answers that nobody said in reply.")
@@ -121,6 +152,10 @@ class Article(models.Model):
         help_text="The file an import came from; a re-import of it updates this article.",
     )
     fingerprint = models.CharField(max_length=64, blank=True, editable=False)
+    content_hash = models.CharField(
+        max_length=64, blank=True, db_index=True, editable=False,
+        help_text="SHA-256 of the imported text: the same interview under another file name is a duplicate.",
+    )
     speakers = models.ManyToManyField(Speaker, through="Appearance", related_name="articles")
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)

@@ -36,6 +36,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from . import transcripts
+
 __all__ = ["Interview", "Pair", "ParseError", "Speaker", "parse", "fold"]
 
 
@@ -72,12 +74,14 @@ class Interview:
     source_url: str = ""
     interviewer: str = ""
     language: str = ""
+    place: str = ""
     lead: str = ""
     closing: str = ""
     speakers: list[Speaker] = field(default_factory=list)
     pairs: list[Pair] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-    discarded: list[str] = field(default_factory=list)
+    discarded: list[str] = field(default_factory=list)  # junk lines, timestamps, markers: reported
+    labels: list[str] = field(default_factory=list)      # speaker labels as printed, in order
 
 
 # Lines a web page leaves in copied text. Matched whole, ignoring case and end punctuation.
@@ -112,9 +116,27 @@ OUTLET_PATTERNS = (
     re.compile(r"\b(?:told|in an? (?:exclusive )?interview (?:with|to)) (?P<name>[A-Z][\w\-]*(?: [A-Z][\w\-]*){0,3})"),
 )
 OUTLET_SUFFIX = re.compile(r"\s+(?:News Agency|news agency|TV channel|TV|Agency)$")
+END_MARKER = re.compile(r"^END(?:\s+\d{1,2}:\d{2}\s*[AP]\.?M\.?(?:\s+[A-Z]{2,4})?)?$")
+STAGE_DIRECTION = re.compile(r"\((?:Laughter|Laughs|Applause|Inaudible|Crosstalk|Cross-talk|Silence|Pause|Music|Break|Recess)\.?\)", re.I)
+ODD_SPACE = re.compile(r"[^\S\n]")
+# The credit line of a pull quote: "—Natasha Gownaris", or a quote repeated with its credit.
+PULL_QUOTE_CREDIT = re.compile(r"^(?:[\"“].{10,400}[\"”]\s*)?[—–]\s*[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){1,3}(?:,[^.]{0,120})?$")
+HEADING = re.compile(r"^#{1,6}\s+")
+MARKDOWN_LINK = re.compile(r"\[(?P<text>[^\]\n]*)\]\((?P<url>[^)\s]+)\)")
+MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|~])")
+HTML_TAG = re.compile(r"</?[a-zA-Z][^<>\n]{0,200}>")
+TIME_LINE = re.compile(r"^\d{1,2}:\d{2}\s*(?:[AaPp]\.?\s?[Mm]\.?)?(?:\s+[A-Z]{2,5})?$")
+URL_LINE = re.compile(r"^<?(?P<url>https?://\S+?)>?$")
+PLACE_WORDS = re.compile(
+    r"\b(?:Room|Hall|Center|Centre|Building|House|Office|Palace|Hotel|Airport|Air Force One|Base|"
+    r"Speedway|Stadium|University|College|Museum|Library|Aboard|En Route|Residence|Embassy|Ministry|"
+    r"Headquarters|Campus|Arena|Theat(?:er|re)|Plaza|Square|Park|Via Teleconference|Teleconference|"
+    r"Conference Call|Capitol|Senate|Parliament|Summit)\b"
+)
 TITLE_SEPARATOR = re.compile(r"\s+[–—-]\s+(?=[^–—-]+$)")
 NAME_WORD = r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'\-.]*"
 NAME = re.compile(rf"^{NAME_WORD}(?: (?:{NAME_WORD}|de|da|del|van|von|der|bin|al|la|le|dos|das)){{1,4}}$")
+NAME_WORD_RE = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w’'\-.]*(?: [A-ZÀ-ÖØ-Þ][\w’'\-.]*)*$")
 ROLE_WORD = r"(?:[A-Z][\w\-’']*|of|for|the|and|on)"
 DATE_FORMATS = (
     "%Y-%m-%d", "%d %B %Y", "%B %d, %Y", "%A, %B %d, %Y", "%d.%m.%Y", "%d/%m/%Y",
@@ -130,32 +152,42 @@ def fold(name: str) -> str:
     return " ".join(re.sub(r"[^\w]+", " ", letters.casefold()).split())
 
 
-def parse(text: str) -> Interview:
-    """Read one article. Raises ParseError when there is no article to read."""
+def parse(text: str, name: str = "") -> Interview:
+    """Read one article. ``name`` (e.g. from the file name) is the title when the text has none.
+
+    Raises ParseError when there is no article to read."""
     text = normalise(text)
     if not text.strip():
         raise ParseError("the file is empty")
-    bad = next((i for i, c in enumerate(text) if _is_binary_char(c)), None)
-    if bad is not None:
+    controls = [i for i, c in enumerate(text) if _is_binary_char(c)]
+    if "\x00" in text or len(controls) > max(3, len(text) // 1000):
+        bad = text.index("\x00") if "\x00" in text else controls[0]
         raise ParseError("binary data, not text", line=text.count("\n", 0, bad) + 1)
+    stray = [f"line {text.count(chr(10), 0, i) + 1}" for i in controls]
+    text = "".join(" " if _is_binary_char(c) else c for c in text) if controls else text
 
-    lines = text.split("\n")
     discarded: list[str] = []
     kept: list[tuple[int, str]] = []
-    for number, line in enumerate(lines, start=1):
-        if _is_junk(line):
-            discarded.append(line.strip())
-            kept.append((number, ""))
-        else:
-            kept.append((number, line.rstrip()))
+    for number, line in enumerate(text.split("\n"), start=1):
+        line, removed = _clean_line(line)
+        discarded.extend(removed)
+        kept.append((number, line))
 
     header, kept = _read_header(kept)
-    paragraphs = _paragraphs(kept)
+    labels = transcripts.accepted_labels([line for _, line in kept])
+    paragraphs = _paragraphs(kept, labels, discarded)
     if not paragraphs and "title" not in header:
         raise ParseError("no text besides web-page junk")
+    interview = _Reader(header, paragraphs, discarded, fallback_title=_clean(name), label_forms=labels).read()
+    if stray:
+        interview.warnings.append(f"control characters replaced by spaces ({', '.join(stray[:5])})")
+    return interview
 
-    reader = _Reader(header, paragraphs, discarded)
-    return reader.read()
+
+def title_from_filename(filename: str) -> str:
+    """A title for a text that has none: "go-time-42.txt" → "Go time 42"."""
+    stem = filename.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    return " ".join(stem.replace("_", " ").replace("-", " ").split()).capitalize()
 
 
 def normalise(text: str) -> str:
@@ -169,6 +201,24 @@ def _is_binary_char(c: str) -> bool:
 
 def _is_junk(line: str) -> bool:
     return line.strip().strip(".:!»›>|-–—").strip().casefold() in JUNK_LINES
+
+
+def _clean_line(line: str) -> tuple[str, list[str]]:
+    """The line without web and Markdown debris, and what was taken out of it."""
+    line = ODD_SPACE.sub(" ", line)  # no-break and thin spaces, tabs
+    stripped = line.strip()
+    if (_is_junk(stripped) or END_MARKER.match(stripped) or STAGE_DIRECTION.fullmatch(stripped)
+            or PULL_QUOTE_CREDIT.match(stripped)):
+        return "", [stripped]
+    removed = []
+    if HEADING.match(stripped):
+        line = HEADING.sub("", stripped)
+    line = MARKDOWN_LINK.sub(lambda m: m["text"], line)
+    for tag in HTML_TAG.findall(line):
+        removed.append(tag)
+    line = HTML_TAG.sub("", line)
+    line = MARKDOWN_ESCAPE.sub(r"\1", line)
+    return line.rstrip(), removed
 
 
 def _read_header(lines: list[tuple[int, str]]) -> tuple[dict[str, str], list[tuple[int, str]]]:
@@ -189,35 +239,42 @@ def _read_header(lines: list[tuple[int, str]]) -> tuple[dict[str, str], list[tup
     return header, lines[end:]
 
 
-def _paragraphs(lines: list[tuple[int, str]]) -> list[tuple[int, list[str]]]:
-    paragraphs: list[tuple[int, list[str]]] = []
-    current: list[str] = []
-    first = 0
+@dataclass
+class _Paragraph:
+    line: int
+    lines: list[str]
+    label: str | None = None
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.lines)
+
+
+def _paragraphs(lines: list[tuple[int, str]], labels: set[str], discarded: list[str]) -> list[_Paragraph]:
+    """Blank-line separated paragraphs; a line opening with a speaker label starts a new one."""
+    paragraphs: list[_Paragraph] = []
+    current: _Paragraph | None = None
     for number, line in lines:
-        if line.strip():
-            if not current:
-                first = number
-            current.append(" ".join(line.split()))
-        elif current:
-            paragraphs.append((first, current))
-            current = []
-    if current:
-        paragraphs.append((first, current))
-    return paragraphs
-
-
-def _split_at_labels(paragraphs: list[tuple[int, list[str]]]) -> list[str]:
-    """Paragraphs as text, a new one starting at each Q:/A: line inside a paragraph."""
-    texts: list[str] = []
-    for _, lines in paragraphs:
-        current: list[str] = []
-        for line in lines:
-            if QA_LABEL.match(line) and current:
-                texts.append(" ".join(current))
-                current = []
-            current.append(line)
-        texts.append(" ".join(current))
-    return texts
+        if not line.strip():
+            current = None
+            continue
+        line, stamp = transcripts.strip_timestamp(line.strip())
+        if stamp:
+            discarded.append(stamp)
+        found = transcripts.find_label(line) if labels else None
+        if found and found[0] in labels:
+            label, rest, _ = found
+            rest, stamp = transcripts.strip_timestamp(rest)
+            if stamp:
+                discarded.append(stamp)
+            current = _Paragraph(number, [" ".join(rest.split())] if rest.strip() else [], label)
+            paragraphs.append(current)
+        elif current is None:
+            current = _Paragraph(number, [" ".join(line.split())])
+            paragraphs.append(current)
+        else:
+            current.lines.append(" ".join(line.split()))
+    return [p for p in paragraphs if p.lines or p.label]
 
 
 def _clean(value: str) -> str:
@@ -246,6 +303,72 @@ def _strip_unbalanced_quote(text: str) -> str:
     return text
 
 
+HONORIFICS = {
+    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "the", "hon", "honorable",
+    "president", "vice", "prime", "minister", "secretary", "general", "secretary-general", "senator",
+    "sen", "governor", "gov", "ambassador", "admiral", "mayor", "chancellor", "premier", "deputy",
+    "first", "lady", "chief", "director", "speaker", "leader", "representative", "rep", "congressman",
+    "congresswoman", "judge", "justice", "commissioner", "chairman", "chairwoman", "chair", "press",
+    "national", "security", "advisor", "adviser", "spokesperson", "spokesman", "spokeswoman", "state",
+    "of", "defense", "treasury", "attorney", "foreign", "king", "queen", "prince", "princess", "sheikh",
+}
+
+
+NOT_FIRST_NAMES = {
+    "and", "but", "or", "so", "under", "before", "after", "by", "in", "on", "at", "with", "from", "to",
+    "for", "of", "as", "if", "when", "then", "thank", "thanks", "yes", "no", "well", "okay", "oh", "hi",
+    "hello", "dear", "says", "said", "ask", "asked", "tell", "told", "welcome", "meet", "where", "what",
+    "why", "how", "who", "which", "while", "because", "also", "both", "now", "today", "here", "there",
+    "this", "that", "these", "those", "my", "our", "your", "his", "her", "their", "member", "council",
+    "house", "office", "communications", "strategic", "economic", "white", "united", "states", "new",
+    "i’m", "i'm", "it’s", "it's", "that’s", "that's", "let’s", "let's", "we’re", "you’re",
+}
+FIRST_NAME = r"(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’'\-]+|[A-Z]\.)"
+
+
+def _full_name(surname: str, text: str) -> str:
+    """The most printed "First [Middle] Surname" in ``text`` for this surname, or ""."""
+    if len(surname) < 2:
+        return ""
+    pattern = re.compile(rf"(?<![\w-])((?:{FIRST_NAME} ){{1,2}})(?i:{re.escape(surname)})(?![\w-])")
+    counts: dict[str, int] = {}
+    for match in pattern.finditer(text):
+        words = match.group(1).split()
+        while words and (words[0].casefold().strip(".") in HONORIFICS | NOT_FIRST_NAMES):
+            words.pop(0)
+        last = match.group()[len(match.group(1)):]
+        if not words or not last[:1].isupper() or any(w.casefold().strip(".") in HONORIFICS | NOT_FIRST_NAMES for w in words):
+            continue
+        name = " ".join(words + [last if not last.isupper() else last.capitalize()])
+        counts[name] = counts.get(name, 0) + 1
+    if not counts:
+        return ""
+    return max(counts, key=lambda n: (counts[n], len(n)))
+
+
+def _name_with_initials(initials: str, text: str) -> str:
+    """A name in ``text`` whose initials are these ("AA" for Andreas Antonopoulos), or ""."""
+    letters = list(initials.upper())
+    pattern = re.compile(r"\b" + r" ".join(rf"{c}[a-zà-ÿ’'\-]+" for c in letters) + r"\b")
+    match = pattern.search(text)
+    return match.group() if match else ""
+
+
+def _is_alias(label: str, name: str) -> bool:
+    """Keep a label as another spelling only when it names the person, not a role."""
+    words = {w.casefold() for w in re.split(r"[\s.]+", label) if w} - HONORIFICS
+    return label != name and bool(words) and bool(words & {w.casefold() for w in name.split()})
+
+
+def detect_language(text: str) -> str:
+    """An ISO 639-1 code for the text's language ("en", "ru", "kk"…), or "" when too short to say."""
+    if len(text.split()) < 5:
+        return ""
+    import py3langid  # loads its model on first use (about half a second)
+
+    return py3langid.classify(text[:5000])[0]
+
+
 def _parse_date(value: str) -> date | None:
     value = _clean(value).rstrip(".")
     for fmt in DATE_FORMATS:
@@ -259,9 +382,12 @@ def _parse_date(value: str) -> date | None:
 class _Reader:
     """One pass over the paragraphs of one article."""
 
-    def __init__(self, header, paragraphs, discarded):
+    def __init__(self, header, paragraphs, discarded, fallback_title="", label_forms=None):
         self.header = header
+        self.label_forms = label_forms or {}
+        self.fallback_title = fallback_title
         self.paragraphs = paragraphs
+        self.full_text = " ".join(p.text for p in paragraphs)
         self.interview = Interview(title="", discarded=discarded)
         self.byline_names: list[str] = []
         self.byline_affiliation = ""
@@ -270,8 +396,8 @@ class _Reader:
         iv = self.interview
         body = self._read_title_block()
         iv.outlet = self.header.get("outlet", "")
-        iv.source_url = self.header.get("source", "")
-        iv.interviewer = self.header.get("interviewer", "")
+        iv.source_url = self.header.get("source", iv.source_url)
+        iv.interviewer = self.header.get("interviewer", iv.interviewer)
         iv.language = self.header.get("language", "")
         iv.photo_credit = self.header.get("photo_credit", iv.photo_credit)
         if "date" in self.header:
@@ -279,68 +405,171 @@ class _Reader:
             if iv.published is None:
                 iv.warnings.append(f"header Date {self.header['date']!r} is not a date; use YYYY-MM-DD")
 
-        if any(QA_LABEL.match(line) for _, lines in body for line in lines):
-            lead, pairs, closing = self._split_labelled(_split_at_labels(body))
+        iv.labels = [p.label for p in body if p.label]
+        if transcripts.is_transcript(iv.labels):
+            self._read_transcript(body)
         else:
-            lead, pairs, closing = self._split_by_questions([" ".join(lines) for _, lines in body])
-
-        iv.lead = _join(lead)
-        iv.closing = _join(closing)
+            self._read_prose(body)
         iv.outlet = iv.outlet or self._guess_outlet(iv.lead)
-        speaker = self._speaker(pairs)
-        iv.speakers = [speaker] if speaker else []
-        name = speaker.name if speaker else ""
-        iv.pairs = [Pair(q, a, name, asker=iv.interviewer) for q, a in pairs]
+        iv.language = iv.language or detect_language(" ".join([iv.title, iv.lead, *(p.answer for p in iv.pairs[:20])]))
         if not iv.pairs:
-            iv.warnings.append("no questions found: imported as an article without answers")
-        for number, pair in enumerate(iv.pairs, start=1):
-            if not pair.answer:
-                iv.warnings.append(f"question {number} has no answer in the text")
+            iv.warnings.append("no answered questions found: imported as an article without answers")
         return iv
 
+    def _read_prose(self, body: list[_Paragraph]) -> None:
+        iv = self.interview
+        # A paragraph that is only a label-less line of its own, e.g. a heading, stays text.
+        lead, pairs, closing = self._split_by_questions([p.text for p in body])
+        iv.lead, iv.closing = _join(lead), _join(closing)
+        speaker = self._speaker([q for q, _ in pairs])
+        iv.speakers = [speaker] if speaker else []
+        name = speaker.name if speaker else ""
+        iv.pairs = [Pair(q, a, name, asker=iv.interviewer) for q, a in pairs if a]
+        unanswered = [q for q, a in pairs if not a]
+        if unanswered:
+            iv.closing = _join([iv.closing, *unanswered])
+            iv.warnings.append(f"{len(unanswered)} question(s) without an answer kept in the closing text")
+
+    def _read_transcript(self, body: list[_Paragraph]) -> None:
+        iv = self.interview
+        turns = [transcripts.Turn(p.label, p.text, p.line) for p in body]
+        main = self._speaker([t.text for t in turns if t.label is None])
+        known_askers = {l for l in set(iv.labels) if self._names_interviewer(l)}
+        askers = transcripts.classify(turns, known_askers, set())
+        # Wikinews-style ((WN)) labels mark a written interview, not a conversation.
+        written = all(self.label_forms.get(label) == "wiki" for label in askers)
+        split = transcripts.split_turns(turns, askers, interjections=not written)
+        iv.lead, iv.closing = _join(split.lead), _join(split.closing)
+        context = " ".join([iv.title, iv.lead, self.header.get("speaker", "")])
+        names = {label: self._name_for_label(label, context, main) for label in set(iv.labels)}
+        names[transcripts.UNLABELLED] = main.name if main else ""
+        speakers: dict[str, Speaker] = {}
+        for label in split.answerers:
+            name = names[label] or label
+            if not name or name in speakers:
+                continue
+            if main and fold(name) == fold(main.name):
+                speakers[name] = main
+            else:
+                aliases = tuple(a for a in [label] if _is_alias(a, name))
+                speakers[name] = Speaker(name=name, role=self._role([name]), aliases=aliases)
+        iv.speakers = list(speakers.values())
+        iv.pairs = [
+            Pair(q, a, names[answerer] or answerer, asker=names.get(asker, "") if asker else iv.interviewer)
+            for q, a, answerer, asker in split.pairs
+        ]
+
+    def _names_interviewer(self, label: str) -> bool:
+        """The title or header says this label is who asked ("Interview of X by Jamie Little")."""
+        interviewer = self.header.get("interviewer") or self.interview.interviewer
+        if interviewer and fold(label) in fold(interviewer):
+            return True
+        match = re.search(r"\b(?:by|with) (?P<name>[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){1,3})", self.interview.title)
+        return bool(match and re.match(r"(?:Interview|Conversation|Q&A)\b", self.interview.title) and fold(label) == fold(match["name"]))
+
+    def _name_for_label(self, label: str, context: str, main: Speaker | None) -> str:
+        """The person behind a label: "MS. PSAKI" is the "Jen Psaki" of the title."""
+        if transcripts.ASKER_LABEL.match(label) and not re.search(r"\b(?:senator|rep|representative|congress)", label, re.I):
+            return ""
+        if transcripts.ANSWERER_LABEL.match(label):
+            return main.name if main else ""
+        words = [w for w in re.split(r"[\s.]+", label) if w]
+        core = [w for w in words if w.casefold() not in HONORIFICS]
+        if core and len(core) == len(words) and len(core) >= 2 and not label.isupper():
+            return label  # already a full name: "Hillary R Clinton", "Erik St. Martin"
+        if core:
+            surname = core[-1]
+            full = _full_name(surname, context) or _full_name(surname, self.full_text)
+            if full:
+                return full
+            if len(core) == 1 and len(surname) <= 4 and surname.isupper():
+                initials = _name_with_initials(surname, context + " " + self.full_text)
+                if initials:
+                    return initials
+            return " ".join(w if not w.isupper() else w.capitalize() for w in core) if label.isupper() else label
+        # A role alone ("THE PRESIDENT"): the title names who held it.
+        role = " ".join(w for w in words if w.casefold() != "the")
+        match = re.search(rf"\b(?i:{re.escape(role)})\s+(?P<name>{FIRST_NAME})", context)
+        if match:
+            surname = match["name"].split()[-1]
+            return _full_name(surname, self.full_text) or match["name"]
+        return label.title()
+
     # -- title, byline, metadata -------------------------------------------------------
-    def _read_title_block(self) -> list[tuple[int, list[str]]]:
+    def _read_title_block(self) -> list[_Paragraph]:
         iv = self.interview
         paragraphs = list(self.paragraphs)
         if "title" in self.header:
             iv.title = self.header["title"]
-        elif paragraphs:
-            number, lines = paragraphs.pop(0)
-            iv.title = _clean(lines[0])
+        elif paragraphs and paragraphs[0].label is None:
+            first = paragraphs.pop(0)
+            iv.title = _clean(first.lines[0])
             if len(iv.title) > 300:
-                raise ParseError("the first line is not a title (over 300 characters)", line=number)
-            if lines[1:]:
-                paragraphs.insert(0, (number + 1, lines[1:]))
-        # Short metadata paragraphs (byline, credit, date) right after the title.
-        while paragraphs and all(self._metadata_line(line, dry=True) for line in paragraphs[0][1]):
-            for line in paragraphs.pop(0)[1]:
+                raise ParseError("the first line is not a title (over 300 characters)", line=first.line)
+            if first.lines[1:]:
+                paragraphs.insert(0, _Paragraph(first.line + 1, first.lines[1:]))
+        else:
+            iv.title = self.fallback_title
+            if not iv.title:
+                raise ParseError("no title: the first line is a speaker's turn; add a 'Title:' header line")
+        # Short metadata paragraphs (byline, credit, date, place, time) right after the title.
+        while paragraphs and paragraphs[0].label is None and all(self._metadata_line(l, dry=True) for l in paragraphs[0].lines):
+            for line in paragraphs.pop(0).lines:
                 self._metadata_line(line)
         return paragraphs
 
     def _metadata_line(self, line: str, dry: bool = False) -> bool:
+        """Read a header line into its field; False when the line is not metadata."""
         iv = self.interview
         line = _clean(line)
-        if match := PHOTO_CREDIT.match(line):
-            if not dry:
-                iv.photo_credit = match["value"]
-            return True
-        if (published := _parse_date(line)) is not None:
-            if not dry:
-                iv.published = iv.published or published
-            return True
-        if match := re.match(r"^By\s+(?P<name>.+)$", line):
-            if NAME.match(match["name"]):
-                if not dry:
-                    iv.interviewer = iv.interviewer or match["name"]
-                return True
+        kind, value = self._classify_metadata(line)
+        if kind is None:
             return False
-        name, _, affiliation = line.partition(",")
-        if NAME.match(name.strip()) and len(affiliation.split()) <= 6 and not line.endswith((".", "?", "!", ":")):
-            if not dry:
-                self.byline_names.append(name.strip())
-                self.byline_affiliation = self.byline_affiliation or affiliation.strip()
+        if dry:
             return True
-        return False
+        if kind == "photo_credit":
+            iv.photo_credit = value
+        elif kind == "date":
+            iv.published = iv.published or value
+        elif kind == "interviewer":
+            iv.interviewer = iv.interviewer or value
+        elif kind == "byline":
+            name, affiliation = value
+            self.byline_names.append(name)
+            self.byline_affiliation = self.byline_affiliation or affiliation
+        elif kind == "place":
+            iv.place = iv.place or value
+        elif kind == "url":
+            if not iv.source_url:
+                iv.source_url = value
+            else:
+                iv.discarded.append(line)
+        else:  # a time of day: not kept
+            iv.discarded.append(line)
+        return True
+
+    def _classify_metadata(self, line: str):
+        if match := PHOTO_CREDIT.match(line):
+            return "photo_credit", match["value"]
+        if (published := _parse_date(line)) is not None:
+            return "date", published
+        if TIME_LINE.match(line):
+            return "time", line
+        if match := URL_LINE.match(line):
+            return "url", match["url"]
+        if match := re.match(r"^By\s+(?P<name>.+)$", line):
+            return ("interviewer", match["name"]) if NAME.match(match["name"]) else (None, None)
+        if len(line.split()) > 10 or line.endswith((".", "?", "!", ":")) and not line.endswith(("Jr.", "Sr.")):
+            return None, None
+        name, _, affiliation = line.partition(",")
+        name = name.strip()
+        surname = fold(name.split()[-1]) if name.split() else ""
+        mentioned = surname and surname in fold(self.full_text)
+        if NAME.match(name) and len(affiliation.split()) <= 6 and mentioned and not PLACE_WORDS.search(line):
+            return "byline", (name, affiliation.strip())
+        if PLACE_WORDS.search(line) or (affiliation and NAME_WORD_RE.match(name) and NAME_WORD_RE.match(affiliation.strip())):
+            return "place", line
+        return None, None
 
     # -- questions and answers ---------------------------------------------------------
     def _split_by_questions(self, texts: list[str]):
@@ -435,7 +664,8 @@ class _Reader:
         return lead, pairs, []
 
     # -- who, and for whom -------------------------------------------------------------
-    def _speaker(self, pairs) -> Speaker | None:
+    def _speaker(self, texts: list[str]) -> Speaker | None:
+        """The interviewee named by the header, byline or title, in their best-printed spelling."""
         iv = self.interview
         candidates = list(self.byline_names)
         if "speaker" in self.header:
@@ -449,7 +679,7 @@ class _Reader:
         key = fold(primary)
         spellings = [c for c in candidates if fold(c) == key]
         # The same name printed elsewhere in the article, perhaps with its accents.
-        for text in [iv.title, iv.lead, iv.closing] + [q for q, _ in pairs]:
+        for text in [iv.title, iv.lead, iv.closing, *texts]:
             for match in re.finditer(NAME_WORD + r"(?: " + NAME_WORD + r")+", text):
                 words = match.group().split()
                 for size in range(len(key.split()), 0, -1):

@@ -99,7 +99,7 @@ def test_text_without_questions_is_an_article_with_a_warning():
     iv = parse("A profile\n\nShe walked into the room. Everyone was there.\n\nThe end came soon.")
     assert iv.pairs == []
     assert iv.lead == "She walked into the room. Everyone was there.\n\nThe end came soon."
-    assert any("no questions" in w for w in iv.warnings)
+    assert any("no answered questions" in w for w in iv.warnings)
 
 
 def test_metadata_header_gives_what_the_text_does_not():
@@ -140,12 +140,23 @@ def test_unreadable_text_raises_parse_error_with_reason(text, reason):
 
 def test_parse_error_names_the_line():
     with pytest.raises(ParseError) as info:
-        parse("Title\n\nfine\n\nbad \x07 bell")
+        parse("Title\n\nfine\n\nbad \x00 nul")
     assert info.value.line == 5
     assert str(info.value).startswith("line 5:")
 
 
-def test_question_without_answer_is_kept_with_a_warning():
+def test_a_stray_control_character_becomes_a_space_with_a_warning():
+    iv = parse("Title\n\nJane Roe\n\nWhy?\n\nBecause\x07 it rang.")
+    assert iv.pairs[0].answer == "Because it rang."
+    assert any("control characters replaced" in w and "line 7" in w for w in iv.warnings)
+
+
+def test_unanswered_question_joins_the_next_one():
     iv = parse("Title\n\nIntro text here.\n\nQ: First?\n\nQ: Second?\n\nA: Only this one.")
-    assert [p.answer for p in iv.pairs] == ["", "Only this one."]
-    assert any("question 1 has no answer" in w for w in iv.warnings)
+    assert [(p.question, p.answer) for p in iv.pairs] == [("First?\n\nSecond?", "Only this one.")]
+
+
+def test_trailing_unanswered_question_is_kept_as_closing_text():
+    iv = parse("Title\n\nJane Roe\n\nQ: First?\n\nA: Yes.\n\nQ: Anything else?")
+    assert len(iv.pairs) == 1
+    assert iv.closing == "Anything else?"

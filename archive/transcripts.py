@@ -1,0 +1,298 @@
+"""Speaker-labelled transcripts: find the labels, tell askers from answerers, cut the turns
+into question/answer pairs. Pure Python, used by :mod:`archive.parser`.
+
+Labels read at the start of a paragraph or line::
+
+    MS. PSAKI:  Good evening.          an upper-case name or role, then a colon
+    Q    Thank you, Jen.               Q or A with a colon, a full stop or two spaces
+    **Erik St. Martin:** Alright …     Markdown bold, colon inside or after
+    ((WN))  How did you start?         Wikinews double parentheses
+    Chris Wallace: Good evening …      a name, a role or a nickname (when it recurs)
+
+The convention: a run of asker turns is a question; the turns of one answerer after it are
+its answer; when several answerers speak in turn after one question, each gets a pair with
+that question. A short asker turn without a question mark ("Right.", "Thank you.") is an
+interjection and stays inside the answer. Answerer turns before the first question are lead
+text (an opening statement); questions nobody answered are kept as closing text.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass, field
+
+TIMESTAMP = re.compile(r"^(?:\\?\[\d{1,2}(?::\d{2}){1,2}(?:\.\d+)?\\?\]|\(\d{1,2}(?::\d{2}){1,2}\))\s*")
+LABEL_FORMS = (
+    ("markdown", re.compile(r"^\*\*(?P<label>[^*\n]{1,60}?)(?::\*\*|\*\*\s*:)\s*")),
+    ("wiki", re.compile(r"^\(\((?P<label>[^()\n]{1,60})\)\)\s*:?\s*")),
+    ("qa", re.compile(r"^(?P<label>Q|A|Question|Answer)(?:\s*:\s*|\.\s+|\s{2,}|(?<=Q) (?=[A-Z]))(?=\S)")),
+    ("plain", re.compile(r"^(?P<label>[^\W\d_][^:\n]{0,48}?)\s?:\s+(?=\S)")),
+)
+ASKER_LABEL = re.compile(
+    r"^(?:q|question|questioner|reporter|journalist|press|audience(?: \w+)?|member of the audience|"
+    r"moderator|interviewer|host|co-?host|panell?ist|wn|wikinews|participant|"
+    r"(?:the |mr\.? |madam )?chair(?:man|woman|person)?|senator(?: .*)?|sen\. .*|rep\. .*|"
+    r"representative(?: .*)?|congress(?:man|woman)(?: .*)?)$",
+    re.I,
+)
+ANSWERER_LABEL = re.compile(r"^(?:a|answer)$", re.I)
+NOT_LABELS = {
+    "note", "notes", "update", "editor's note", "editor’s note", "source", "sources", "photo",
+    "photo credit", "image", "caption", "video", "audio", "transcript", "read more", "see also",
+    "warning", "disclaimer", "correction", "tags", "topic", "topics", "location", "time", "date",
+    "title", "subject", "re", "ps", "p.s", "link", "links", "url", "http", "https", "example",
+    "for example", "e.g", "i.e", "quote", "summary", "background", "update", "edit", "credit",
+    "break", "jingle", "music", "intro", "outro", "ad", "sponsor", "clip", "sound bite", "soundbite",
+}
+# An asker's turn this short, without a question mark, does not start a question.
+INTERJECTION_WORDS = 8
+# The answerer of unlabelled answers: the article's interviewee.
+UNLABELLED = ""
+
+
+@dataclass
+class Turn:
+    label: str | None
+    text: str
+    line: int
+
+
+@dataclass
+class Split:
+    lead: list[str] = field(default_factory=list)
+    pairs: list[tuple[str, str, str, str]] = field(default_factory=list)  # question, answer, answerer label, asker label
+    closing: list[str] = field(default_factory=list)
+    askers: set[str] = field(default_factory=set)
+    answerers: list[str] = field(default_factory=list)
+    labels: list[str] = field(default_factory=list)  # every label as printed, in order
+
+
+def strip_timestamp(line: str) -> tuple[str, str]:
+    """(line without a leading [00:04:01] timestamp, the timestamp or "")."""
+    match = TIMESTAMP.match(line)
+    return (line[match.end():], match.group().strip()) if match else (line, "")
+
+
+def find_label(line: str) -> tuple[str, str, str] | None:
+    """(label, the rest of the line, form) when the line opens with a speaker label."""
+    for form, pattern in LABEL_FORMS:
+        match = pattern.match(line)
+        if not match:
+            continue
+        label = " ".join(match["label"].split()).strip(" .") if form != "qa" else match["label"]
+        if label.casefold() in NOT_LABELS or (form in ("plain", "markdown") and not _plausible(label)):
+            return None
+        return label, line[match.end():], form
+    return None
+
+
+def _plausible(label: str) -> bool:
+    words = label.split()
+    if not words or len(words) > 6 or label.casefold().rstrip(".") in NOT_LABELS:
+        return False
+    if any(c in label for c in "?!,;\"“”()[]{}<>=/\\|*#@&%$"):
+        return False
+    if len(words) == 1 and words[0][0].islower():
+        return bool(re.fullmatch(r"[a-z][a-z0-9_\-]{2,24}", words[0]))  # a nickname like roasbeef
+    return words[0][0].isupper() and all(w[0].isalpha() or w[0] in "'’" for w in words)
+
+
+def accepted_labels(lines: list[str]) -> dict[str, str]:
+    """Labels that are really speaker labels here (a known role, or a name that recurs), each
+    with the form it is written in."""
+    counts: dict[str, int] = {}
+    forms: dict[str, str] = {}
+    for line in lines:
+        found = find_label(strip_timestamp(line.strip())[0])
+        if found:
+            label, _, form = found
+            counts[label] = counts.get(label, 0) + 1
+            forms[label] = form
+    title = next((line for line in lines if line.strip()), "")
+    return {
+        label: forms[label] for label, count in counts.items()
+        if count >= 2 or ASKER_LABEL.match(label) or ANSWERER_LABEL.match(label)
+        or forms[label] in ("qa", "wiki") or _named_in(label, title)
+    }
+
+
+def _named_in(label: str, title: str) -> bool:
+    """A full name used once as a label is a label when the title names that person."""
+    words = label.split()
+    return 2 <= len(words) <= 4 and all(w[0].isupper() for w in words) and label in title
+
+
+def is_transcript(labels_in_order: list[str]) -> bool:
+    distinct = set(labels_in_order)
+    return len(labels_in_order) >= 2 and (len(distinct) >= 2 or any(ASKER_LABEL.match(l) for l in distinct))
+
+
+STRONG_GUEST_CUE = re.compile(
+    r"\b(?:guests?|interview(?:ing|s|ed)?|candidates?|nominees?|witness(?:es)?|here with|speaking with|"
+    r"talking (?:to|with)|with us (?:today|tonight|this week)|our special)\b", re.I)
+WEAK_GUEST_CUE = re.compile(r"\b(?:joined (?:today |now )?by|joining (?:us|me)|welcome|with us|today we have)\b", re.I)
+HOST_WORD = re.compile(r"\b(?:hosts?|co-?hosts?|myself|moderat\w+|panell?ists?)\b", re.I)
+
+
+def classify(turns: list[Turn], known_askers: set[str], known_answerers: set[str]) -> set[str]:
+    """The labels that ask. Known roles decide first, then who the opening turns introduce as
+    guests or candidates, then how often each label ends a turn with a question."""
+    labels = {t.label for t in turns if t.label}
+    askers = {l for l in labels if ASKER_LABEL.match(l) or l in known_askers}
+    answerers = {l for l in labels if ANSWERER_LABEL.match(l) or l in known_answerers}
+    unknown = labels - askers - answerers
+    if not unknown:
+        return askers
+    stats = _turn_stats(turns, unknown)
+    talker = max(stats, key=lambda l: stats[l][1])
+    ends_talker, words_talker = stats[talker]
+    # Someone who says a word or two now and then (a child asked her name) only interjects.
+    minor = {l for l, (_, words) in stats.items() if words < 0.1 * words_talker}
+    guests = {l for l in _introduced(turns, unknown) if stats[l][0] < 0.25}
+    if guests:
+        return askers | (unknown - guests)
+    if askers:
+        # Reporters are known; another label asks too only when it asks often and talks briefly
+        # (a moderator, a host introducing the questioners).
+        return askers | minor | {l for l, (ends, words) in stats.items() if ends >= 0.25 and words < 0.7 * words_talker}
+    # Nobody's role is known: askers end their turns with questions clearly more often than
+    # the one who talks longest, or ask now and then in much shorter turns.
+    return minor | {
+        l for l, (ends, words) in stats.items()
+        if ends >= max(0.2, 2 * ends_talker) or (ends >= 0.15 and words < 0.5 * words_talker)
+    }
+
+
+def _turn_stats(turns: list[Turn], labels: set[str]) -> dict[str, tuple[float, float]]:
+    """Per label: the share of its turns that end with a question, and words per turn."""
+    merged: dict[str, list[str]] = {}
+    current = None
+    for turn in turns:
+        if turn.label:
+            current = turn.label
+            merged.setdefault(current, []).append(turn.text)
+        elif current is not None:
+            merged[current][-1] += "\n\n" + turn.text
+    stats = {}
+    for label in labels:
+        texts = merged.get(label) or [""]
+        ends = sum(1 for t in texts if t.rstrip(" \"”’)—–-").endswith("?")) / len(texts)
+        stats[label] = (ends, sum(len(t.split()) for t in texts) / len(texts))
+    return stats
+
+
+def _introduced(turns: list[Turn], labels: set[str]) -> set[str]:
+    """Labels the opening turns present as guests or candidates ("our special guest is …")."""
+    opening = [t for t in turns[:12] if t.label]
+    found: dict[str, bool] = {}
+    for turn in opening:
+        for label in labels - {turn.label}:
+            for variant in _name_variants(label):
+                for match in re.finditer(rf"\b{re.escape(variant)}\b", turn.text):
+                    before = turn.text[max(0, match.start() - 160):match.start()]
+                    cues = list(STRONG_GUEST_CUE.finditer(before)) or list(WEAK_GUEST_CUE.finditer(before))
+                    if not cues or HOST_WORD.search(before[cues[-1].start():]):
+                        continue
+                    strong = bool(STRONG_GUEST_CUE.search(before))
+                    found[label] = found.get(label, False) or strong
+    if any(found.values()):
+        return {l for l, strong in found.items() if strong}
+    return set(found)
+
+
+def _name_variants(label: str) -> list[str]:
+    words = [w for w in label.replace(".", " ").split() if len(w) > 1 and w[0].isupper()]
+    if not words:
+        return []
+    return list(dict.fromkeys([" ".join(words), words[-1], words[0]] if len(words) > 1 else words))
+
+
+def split_turns(turns: list[Turn], askers: set[str], interjections: bool = True) -> Split:
+    """Cut a transcript's turns into lead, pairs and closing by the convention above.
+
+    ``interjections=False`` for written Q&A, where a short line ("Tell us about it.") is a
+    question like any other."""
+    out = Split(askers=askers)
+    # Where no answer carries a label, an unlabelled paragraph after a question is the answer;
+    # elsewhere it continues the turn before it.
+    unlabelled_answers = not interjections or all(t.label in askers for t in turns if t.label)
+    turns = _merge_continuations(turns, unlabelled_answers)
+    question: list[Turn] = []
+    last_question: list[Turn] = []
+    answer: list[Turn] = []
+
+    def finish():
+        nonlocal answer, last_question, question
+        if answer:
+            asked = question or last_question
+            out.pairs.append((_question_text(asked), _answer_text(answer), answer[0].label,
+                              next((t.label for t in reversed(asked) if t.label), "")))
+            if question:
+                last_question, question = question, []
+        answer = []
+
+    for i, turn in enumerate(turns):
+        following = turns[i + 1] if i + 1 < len(turns) else None
+        asks = turn.label in askers
+        if turn.label is None:
+            if answer:
+                answer.append(turn)
+            elif unlabelled_answers and question and _asks(question[-1].text) and question[-1].label is not None:
+                answer = [Turn(UNLABELLED, turn.text, turn.line)]  # the interviewee's, unlabelled
+                if UNLABELLED not in out.answerers:
+                    out.answerers.append(UNLABELLED)
+            elif question:
+                question.append(turn)
+            elif turn.text.rstrip(" \"”)").endswith("?") and following and following.label and following.label not in askers:
+                question.append(turn)  # an unlabelled question before a labelled answer
+            else:
+                out.lead.append(turn.text)
+        elif asks:
+            interjection = interjections and "?" not in turn.text and len(turn.text.split()) < INTERJECTION_WORDS
+            if answer and interjection:
+                answer.append(turn)
+            else:
+                finish()
+                question.append(turn)
+        else:
+            if turn.label not in out.answerers:
+                out.answerers.append(turn.label)
+            if answer and answer[0].label == turn.label:
+                answer.append(turn)
+            elif question or last_question:
+                finish()
+                answer = [turn]
+            else:
+                out.lead.append(turn.text)  # an opening statement before any question
+    finish()
+    out.closing.extend(_question_text([t]) for t in question)
+    return out
+
+
+def _merge_continuations(turns: list[Turn], unlabelled_answers: bool) -> list[Turn]:
+    merged: list[Turn] = []
+    for turn in turns:
+        previous = merged[-1] if merged else None
+        if (turn.label is None and previous is not None and previous.label is not None
+                and not (unlabelled_answers and _asks(previous.text))):
+            merged[-1] = Turn(previous.label, previous.text + "\n\n" + turn.text, previous.line)
+        else:
+            merged.append(turn)
+    return merged
+
+
+def _asks(text: str) -> bool:
+    return text.rstrip(" \"”’)").endswith("?")
+
+
+def _question_text(turns: list[Turn]) -> str:
+    labels = {t.label for t in turns if t.label}
+    if len(labels) <= 1:
+        return "\n\n".join(t.text for t in turns)
+    return "\n\n".join(f"{t.label}: {t.text}" if t.label else t.text for t in turns)
+
+
+def _answer_text(turns: list[Turn]) -> str:
+    speaker = turns[0].label
+    return "\n\n".join(t.text if t.label in (None, speaker) else f"{t.label}: {t.text}" for t in turns)
