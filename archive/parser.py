@@ -105,6 +105,10 @@ REPORTED_QUESTION = re.compile(
     r"|\basked (?:him|her|them|whether|if|about|how|what|why|when|where|who)\b",
     re.I,
 )
+INLINE_ANSWER = re.compile(
+    r"^(?P<question>.+?),?\s+(?P<who>(?:[A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+){0,2}|he|she|they)\s+"
+    r"(?:told [A-Z]\w+(?: [A-Z]\w+)?|said|replied|answered|responded)[,:]?)\s+(?P<answer>[\"“«].+)$"
+)
 ATTRIBUTION = re.compile(
     r"(?P<punct>[,.!?…])?\s*[\"”»]\s*,?\s*"
     r"(?P<who>(?:he|she|they|it|the [\w\- ]{1,40}?|[A-Z][\w\-’']+(?: [A-Z][\w\-’']+){0,3}))\s+"
@@ -119,12 +123,14 @@ OUTLET_SUFFIX = re.compile(r"\s+(?:News Agency|news agency|TV channel|TV|Agency)
 END_MARKER = re.compile(r"^END(?:\s+\d{1,2}:\d{2}\s*[AP]\.?M\.?(?:\s+[A-Z]{2,4})?)?$")
 STAGE_DIRECTION = re.compile(r"\((?:Laughter|Laughs|Applause|Inaudible|Crosstalk|Cross-talk|Silence|Pause|Music|Break|Recess)\.?\)", re.I)
 ODD_SPACE = re.compile(r"[^\S\n]")
+INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")  # zero-width characters, soft hyphens
 # The credit line of a pull quote: "—Natasha Gownaris", or a quote repeated with its credit.
 PULL_QUOTE_CREDIT = re.compile(r"^(?:[\"“].{10,400}[\"”]\s*)?[—–]\s*[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){1,3}(?:,[^.]{0,120})?$")
 HEADING = re.compile(r"^#{1,6}\s+")
 MARKDOWN_LINK = re.compile(r"\[(?P<text>[^\]\n]*)\]\((?P<url>[^)\s]+)\)")
 MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|~])")
 HTML_TAG = re.compile(r"</?[a-zA-Z][^<>\n]{0,200}>")
+KEYED_LINE = re.compile(r"^(?P<key>Location|Place|Venue|Interviewer|Interviewed by|Date|Published)\s*:\s*(?P<value>\S.*)$", re.I)
 TIME_LINE = re.compile(r"^\d{1,2}:\d{2}\s*(?:[AaPp]\.?\s?[Mm]\.?)?(?:\s+[A-Z]{2,5})?$")
 URL_LINE = re.compile(r"^<?(?P<url>https?://\S+?)>?$")
 PLACE_WORDS = re.compile(
@@ -176,6 +182,7 @@ def parse(text: str, name: str = "") -> Interview:
     header, kept = _read_header(kept)
     labels = transcripts.accepted_labels([line for _, line in kept])
     paragraphs = _paragraphs(kept, labels, discarded)
+    labels = {canonical: labels[printed] for printed, canonical in transcripts.canonical_labels(labels).items()}
     if not paragraphs and "title" not in header:
         raise ParseError("no text besides web-page junk")
     interview = _Reader(header, paragraphs, discarded, fallback_title=_clean(name), label_forms=labels).read()
@@ -205,7 +212,7 @@ def _is_junk(line: str) -> bool:
 
 def _clean_line(line: str) -> tuple[str, list[str]]:
     """The line without web and Markdown debris, and what was taken out of it."""
-    line = ODD_SPACE.sub(" ", line)  # no-break and thin spaces, tabs
+    line = ODD_SPACE.sub(" ", INVISIBLE.sub("", line))  # no-break and thin spaces, tabs
     stripped = line.strip()
     if (_is_junk(stripped) or END_MARKER.match(stripped) or STAGE_DIRECTION.fullmatch(stripped)
             or PULL_QUOTE_CREDIT.match(stripped)):
@@ -254,6 +261,7 @@ def _paragraphs(lines: list[tuple[int, str]], labels: set[str], discarded: list[
     """Blank-line separated paragraphs; a line opening with a speaker label starts a new one."""
     paragraphs: list[_Paragraph] = []
     current: _Paragraph | None = None
+    canonical = transcripts.canonical_labels(labels)
     for number, line in lines:
         if not line.strip():
             current = None
@@ -264,6 +272,7 @@ def _paragraphs(lines: list[tuple[int, str]], labels: set[str], discarded: list[
         found = transcripts.find_label(line) if labels else None
         if found and found[0] in labels:
             label, rest, _ = found
+            label = canonical.get(label, label)
             rest, stamp = transcripts.strip_timestamp(rest)
             if stamp:
                 discarded.append(stamp)
@@ -445,7 +454,7 @@ class _Reader:
         names[transcripts.UNLABELLED] = main.name if main else ""
         speakers: dict[str, Speaker] = {}
         for label in split.answerers:
-            name = names[label] or label
+            name = names[label] or ("" if transcripts.ANSWERER_LABEL.match(label) else label)
             if not name or name in speakers:
                 continue
             if main and fold(name) == fold(main.name):
@@ -455,7 +464,8 @@ class _Reader:
                 speakers[name] = Speaker(name=name, role=self._role([name]), aliases=aliases)
         iv.speakers = list(speakers.values())
         iv.pairs = [
-            Pair(q, a, names[answerer] or answerer, asker=names.get(asker, "") if asker else iv.interviewer)
+            Pair(q, a, names[answerer] or ("" if transcripts.ANSWERER_LABEL.match(answerer) else answerer),
+                 asker=names.get(asker, "") if asker else iv.interviewer)
             for q, a, answerer, asker in split.pairs
         ]
 
@@ -486,7 +496,9 @@ class _Reader:
                 initials = _name_with_initials(surname, context + " " + self.full_text)
                 if initials:
                     return initials
-            return " ".join(w if not w.isupper() else w.capitalize() for w in core) if label.isupper() else label
+            if label.isupper() and len(label) > 3:
+                return " ".join(w.capitalize() for w in core)
+            return label
         # A role alone ("THE PRESIDENT"): the title names who held it.
         role = " ".join(w for w in words if w.casefold() != "the")
         match = re.search(rf"\b(?i:{re.escape(role)})\s+(?P<name>{FIRST_NAME})", context)
@@ -551,6 +563,14 @@ class _Reader:
     def _classify_metadata(self, line: str):
         if match := PHOTO_CREDIT.match(line):
             return "photo_credit", match["value"]
+        if match := KEYED_LINE.match(line):
+            key = match["key"].casefold()
+            if key in ("location", "place", "venue"):
+                return "place", match["value"]
+            if key in ("interviewer", "interviewed by"):
+                return "interviewer", match["value"]
+            if key in ("date", "published") and _parse_date(match["value"]):
+                return "date", _parse_date(match["value"])
         if (published := _parse_date(line)) is not None:
             return "date", published
         if TIME_LINE.match(line):
@@ -594,9 +614,14 @@ class _Reader:
                 if not pairs and question is None:
                     lead.extend(_strip_unbalanced_quote(c) for c in context)
                     context = []
+                answer, between, closed = [], [], False
+                if reported is not None and (inline := INLINE_ANSWER.match(asked)):
+                    # "When asked about X, Stamenković told Wikinews, “Yes, …”": the answer is the quote.
+                    asked = inline["question"].rstrip(",") + "."
+                    answer, closed = [inline["answer"].strip(QUOTES + " ")], True
+                    self.interview.discarded.append(inline["who"])
                 question = _join(between + context + [asked]) if (between or context) else asked
                 question = question.replace("\n\n", " ")
-                answer, between, closed = [], [], False
             elif question is None:
                 lead.append(text)
             elif closed:
@@ -674,6 +699,8 @@ class _Reader:
         if suffix and NAME.match(suffix):
             candidates.append(suffix)
         if not candidates:
+            candidates = self._named_in_title(texts)
+        if not candidates:
             return None
         primary = candidates[0]
         key = fold(primary)
@@ -691,6 +718,15 @@ class _Reader:
         aliases = tuple(dict.fromkeys(s for s in spellings if s != name))
         role = self.header.get("role") or self._role(spellings) or self.byline_affiliation
         return Speaker(name=name, role=role, aliases=aliases)
+
+    def _named_in_title(self, texts: list[str]) -> list[str]:
+        """People the title names ("… Wikinews interviews biologist Natasha Gownaris"), the one
+        the text mentions most first."""
+        body = " ".join([self.interview.lead, self.interview.closing, *texts])
+        names = [m.group() for m in re.finditer(rf"{FIRST_NAME}(?: {FIRST_NAME})?(?: [A-ZÀ-Þ][\w’'\-]+)", self.interview.title)]
+        names = [n for n in names if not set(n.casefold().split()) & (HONORIFICS | NOT_FIRST_NAMES | {"wikinews"})]
+        mentions = {n: len(re.findall(rf"\b{re.escape(n.split()[-1])}\b", body)) for n in names}
+        return sorted((n for n in names if mentions[n]), key=lambda n: -mentions[n])
 
     def _title_suffix(self) -> str:
         parts = TITLE_SEPARATOR.split(self.interview.title)

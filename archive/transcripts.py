@@ -87,7 +87,11 @@ def find_label(line: str) -> tuple[str, str, str] | None:
     return None
 
 
+INITIALS_SUFFIX = re.compile(r"\s*\((?P<initials>[A-Za-z]{1,4})\)$")
+
+
 def _plausible(label: str) -> bool:
+    label = INITIALS_SUFFIX.sub("", label)
     words = label.split()
     if not words or len(words) > 6 or label.casefold().rstrip(".") in NOT_LABELS:
         return False
@@ -110,11 +114,30 @@ def accepted_labels(lines: list[str]) -> dict[str, str]:
             counts[label] = counts.get(label, 0) + 1
             forms[label] = form
     title = next((line for line in lines if line.strip()), "")
+
+    def introduces_initials(label):  # "Aaron van Wirdum (AvW):" once, then "AvW:" throughout
+        match = INITIALS_SUFFIX.search(label)
+        return bool(match) and counts.get(match["initials"], 0) >= 2
+
     return {
         label: forms[label] for label, count in counts.items()
         if count >= 2 or ASKER_LABEL.match(label) or ANSWERER_LABEL.match(label)
-        or forms[label] in ("qa", "wiki") or _named_in(label, title)
+        or forms[label] in ("qa", "wiki") or _named_in(label, title) or introduces_initials(label)
     }
+
+
+def canonical_labels(labels) -> dict[str, str]:
+    """One label per person: "Aaron van Wirdum (AvW)" and a later "AvW" both become
+    "Aaron van Wirdum"."""
+    canonical = {label: label for label in labels}
+    for label in labels:
+        match = INITIALS_SUFFIX.search(label)
+        if match:
+            name = label[: match.start()]
+            canonical[label] = name
+            if match["initials"] in canonical:
+                canonical[match["initials"]] = name
+    return canonical
 
 
 def _named_in(label: str, title: str) -> bool:
@@ -216,8 +239,9 @@ def split_turns(turns: list[Turn], askers: set[str], interjections: bool = True)
     out = Split(askers=askers)
     # Where no answer carries a label, an unlabelled paragraph after a question is the answer;
     # elsewhere it continues the turn before it.
-    unlabelled_answers = not interjections or all(t.label in askers for t in turns if t.label)
-    turns = _merge_continuations(turns, unlabelled_answers)
+    unlabelled_only = all(t.label in askers for t in turns if t.label)
+    unlabelled_answers = not interjections or unlabelled_only
+    turns = _merge_continuations(turns, unlabelled_answers, unlabelled_only)
     question: list[Turn] = []
     last_question: list[Turn] = []
     answer: list[Turn] = []
@@ -238,7 +262,8 @@ def split_turns(turns: list[Turn], askers: set[str], interjections: bool = True)
         if turn.label is None:
             if answer:
                 answer.append(turn)
-            elif unlabelled_answers and question and _asks(question[-1].text) and question[-1].label is not None:
+            elif (unlabelled_answers and question and question[-1].label is not None
+                  and (unlabelled_only or _asks(question[-1].text))):
                 answer = [Turn(UNLABELLED, turn.text, turn.line)]  # the interviewee's, unlabelled
                 if UNLABELLED not in out.answerers:
                     out.answerers.append(UNLABELLED)
@@ -270,12 +295,14 @@ def split_turns(turns: list[Turn], askers: set[str], interjections: bool = True)
     return out
 
 
-def _merge_continuations(turns: list[Turn], unlabelled_answers: bool) -> list[Turn]:
+def _merge_continuations(turns: list[Turn], unlabelled_answers: bool, unlabelled_only: bool) -> list[Turn]:
+    """Fold unlabelled paragraphs into the labelled turn before them, unless they may be the
+    unlabelled answer to it."""
     merged: list[Turn] = []
     for turn in turns:
         previous = merged[-1] if merged else None
-        if (turn.label is None and previous is not None and previous.label is not None
-                and not (unlabelled_answers and _asks(previous.text))):
+        may_answer = unlabelled_answers and previous is not None and (unlabelled_only or _asks(previous.text))
+        if turn.label is None and previous is not None and previous.label is not None and not may_answer:
             merged[-1] = Turn(previous.label, previous.text + "\n\n" + turn.text, previous.line)
         else:
             merged.append(turn)
