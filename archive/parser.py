@@ -81,7 +81,8 @@ class Interview:
     pairs: list[Pair] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     discarded: list[str] = field(default_factory=list)  # junk lines, timestamps, markers: reported
-    labels: list[str] = field(default_factory=list)      # speaker labels as printed, in order
+    labels: list[str] = field(default_factory=list)      # speaker labels, in order
+    metadata_lines: list[str] = field(default_factory=list)  # header, byline, credit lines read into fields
 
 
 # Lines a web page leaves in copied text. Matched whole, ignoring case and end punctuation.
@@ -179,13 +180,14 @@ def parse(text: str, name: str = "") -> Interview:
         discarded.extend(removed)
         kept.append((number, line))
 
-    header, kept = _read_header(kept)
+    header, kept, header_lines = _read_header(kept)
     labels = transcripts.accepted_labels([line for _, line in kept])
     paragraphs = _paragraphs(kept, labels, discarded)
     labels = {canonical: labels[printed] for printed, canonical in transcripts.canonical_labels(labels).items()}
     if not paragraphs and "title" not in header:
         raise ParseError("no text besides web-page junk")
     interview = _Reader(header, paragraphs, discarded, fallback_title=_clean(name), label_forms=labels).read()
+    interview.metadata_lines[:0] = header_lines
     if stray:
         interview.warnings.append(f"control characters replaced by spaces ({', '.join(stray[:5])})")
     return interview
@@ -220,6 +222,7 @@ def _clean_line(line: str) -> tuple[str, list[str]]:
     removed = []
     if HEADING.match(stripped):
         line = HEADING.sub("", stripped)
+    removed.extend(m["url"] for m in MARKDOWN_LINK.finditer(line))
     line = MARKDOWN_LINK.sub(lambda m: m["text"], line)
     for tag in HTML_TAG.findall(line):
         removed.append(tag)
@@ -228,8 +231,9 @@ def _clean_line(line: str) -> tuple[str, list[str]]:
     return line.rstrip(), removed
 
 
-def _read_header(lines: list[tuple[int, str]]) -> tuple[dict[str, str], list[tuple[int, str]]]:
-    """The optional ``Key: value`` block above the title; only known keys count."""
+def _read_header(lines: list[tuple[int, str]]) -> tuple[dict[str, str], list[tuple[int, str]], list[str]]:
+    """The optional ``Key: value`` block above the title (only known keys count): the values,
+    the lines after it, and its lines as written."""
     header: dict[str, str] = {}
     start = next((i for i, (_, line) in enumerate(lines) if line.strip()), len(lines))
     end = start
@@ -242,8 +246,8 @@ def _read_header(lines: list[tuple[int, str]]) -> tuple[dict[str, str], list[tup
         end += 1
     # One lone "Photo credit: X" first line is not a header; a header has a title or two keys.
     if len(header) < 2 and "title" not in header:
-        return {}, lines
-    return header, lines[end:]
+        return {}, lines, []
+    return header, lines[end:], [line.strip() for _, line in lines[start:end]]
 
 
 @dataclass
@@ -539,6 +543,8 @@ class _Reader:
             return False
         if dry:
             return True
+        if kind != "time":
+            iv.metadata_lines.append(line)
         if kind == "photo_credit":
             iv.photo_credit = value
         elif kind == "date":
@@ -552,10 +558,7 @@ class _Reader:
         elif kind == "place":
             iv.place = iv.place or value
         elif kind == "url":
-            if not iv.source_url:
-                iv.source_url = value
-            else:
-                iv.discarded.append(line)
+            iv.source_url = iv.source_url or value
         else:  # a time of day: not kept
             iv.discarded.append(line)
         return True
@@ -649,11 +652,12 @@ class _Reader:
                 return sentences[:i], " ".join(sentences[i:])
         return None
 
-    @staticmethod
-    def _strip_attribution(text: str) -> str:
+    def _strip_attribution(self, text: str) -> str:
+        """The answer without the journalist's closing "…," he said."""
         match = ATTRIBUTION.search(text)
         if not match:
             return text
+        self.interview.discarded.append(match.group().strip())
         punct = match["punct"] or "."
         return text[: match.start()].rstrip() + ("." if punct == "," else punct)
 

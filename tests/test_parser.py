@@ -68,7 +68,7 @@ def test_superpowers_seed_reported_question_and_attributed_answer(superpowers):
 def test_superpowers_seed_keeps_closing_paragraph_as_article_text(superpowers):
     assert superpowers.closing.startswith("UN Secretary-General Guterres will be in attendance")
     assert "attendance" not in superpowers.pairs[0].answer
-    assert superpowers.discarded == ["Currently reading"]
+    assert superpowers.discarded == ["Currently reading", '," he said.']
     assert superpowers.speakers[0].role == "UN Secretary General"
 
 
