@@ -12,7 +12,7 @@ A write that fails (the lock stayed busy, the disk is full) is recorded as
 import logging
 import threading
 from collections import defaultdict
-from contextlib import nullcontext
+from contextlib import contextmanager, nullcontext
 
 from django.apps import apps
 from django.db import models, transaction
@@ -73,10 +73,25 @@ def _merge(changes, pending_rows):
     return merged
 
 
+@contextmanager
+def batched(rows: int = 2000):
+    """Inside this block, index writes are gathered and written about every ``rows`` rows and
+    at the end, instead of once per transaction: a bulk import commits the index far less often.
+    Each file still commits to the database on its own."""
+    _pending.batch_rows = rows
+    try:
+        yield
+    finally:
+        _pending.batch_rows = 0
+        _flush()
+
+
 def _flush():
     changes = getattr(_pending, "changes", None)
     if not changes:
         return
+    if sum(map(len, changes.values())) < getattr(_pending, "batch_rows", 0):
+        return  # gathering for a batch
     _pending.changes = defaultdict(set)
     try:
         sync(changes)

@@ -133,3 +133,28 @@ def test_admin_lists_and_searches_work(staff_client, seeds):
 
 def test_import_page_needs_an_editor(client, db):
     assert client.get(IMPORT_URL).status_code == 302
+
+
+def test_merging_speakers_keeps_answers_permalinks_and_old_pages(staff_client, seeds):
+    from archive.models import Appearance, SpeakerAlias
+
+    keeper = Speaker.objects.get()
+    duplicate = Speaker.objects.create(name="A. Guterres", role="Secretary-General")
+    article = Article.objects.create(title="Another talk")
+    Appearance.objects.create(article=article, speaker=duplicate, role="Secretary-General")
+    pair = Pair.objects.create(article=article, speaker=duplicate, question="Peace?", answer="Peace is possible.")
+    old_page, permalink = duplicate.get_absolute_url(), pair.get_absolute_url()
+
+    response = staff_client.post("/admin/archive/speaker/", {
+        "action": "merge", "_selected_action": [keeper.pk, duplicate.pk],
+    }, follow=True)
+
+    assert "Merged A. Guterres into António Guterres" in response.text
+    assert list(Speaker.objects.all()) == [keeper]
+    assert Pair.objects.get(pk=pair.pk).speaker == keeper
+    assert SpeakerAlias.objects.filter(speaker=keeper, name="A. Guterres").exists()
+    assert staff_client.get(permalink).status_code == 200
+    moved = staff_client.get(old_page)
+    assert moved.status_code == 301 and moved.url == keeper.get_absolute_url()
+    results = search_answers("peace possible")
+    assert results.count == 1 and results.page.object_list[0].speaker_name == "António Guterres"

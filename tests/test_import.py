@@ -196,3 +196,66 @@ def test_accented_spelling_becomes_the_main_name_whatever_the_order(tmp_path):
     assert speaker.name == "José Núñez"
     assert list(speaker.aliases.values_list("name", flat=True)) == ["Jose Nunez"]
     assert speaker.pairs.count() == 2
+
+
+def test_a_thousand_files_with_one_broken_import_except_that_one(tmp_path):
+    for n in range(1000):
+        (tmp_path / f"{n:04d}.txt").write_text(f"Talk {n}\n\nJane Roe{n % 9}, farmer\n\nWhy farm {n}?\n\nSoil {n}.\n")
+    (tmp_path / "0500.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    status, out, err = run(tmp_path)
+    assert status == 1
+    assert "999 created" in out and "1 failed" in out
+    assert err.count("failed") == 1 and "0500.txt: this is a PNG image" in err
+    assert Pair.objects.count() == 999
+    assert SearchQuerySet().models(Pair).count() == 999
+
+
+def test_file_over_the_size_limit_is_refused_unread(tmp_path, settings):
+    big = tmp_path / "huge.txt"
+    with big.open("wb") as handle:
+        handle.truncate(100 * 1024 * 1024)  # 100 MB, sparse
+    status, _, err = run(big)
+    assert status == 1
+    assert "huge.txt: the file is 100 MB; the limit is 20 MB" in err
+
+
+def test_same_interview_under_two_names_is_imported_once(tmp_path):
+    shutil.copy(SEED_SCO, tmp_path / "a.txt")
+    shutil.copy(SEED_SCO, tmp_path / "b.txt")
+    status, out, _ = run(tmp_path)
+    assert status == 0
+    assert "1 created" in out and "1 duplicate" in out
+    assert "the same text as “a.txt”, already imported: skipped" in out
+    assert Article.objects.count() == 1
+
+
+def test_file_with_only_a_title_is_an_article_without_answers(tmp_path):
+    (tmp_path / "title.txt").write_text("Just a headline\n")
+    status, out, _ = run(tmp_path)
+    assert status == 0
+    assert Article.objects.get().title == "Just a headline"
+    assert "no answered questions found" in out
+
+
+def test_transcript_without_a_title_takes_its_name_from_the_file(tmp_path):
+    (tmp_path / "go-time-42.txt").write_text(
+        "**Erik Host:** Welcome! Our special guest is Ann Guest. What do you do?\n\n"
+        "**Ann Guest:** I write compilers.\n\n**Erik Host:** Why compilers?\n\n**Ann Guest:** They are fun.\n"
+    )
+    run(tmp_path)
+    article = Article.objects.get()
+    assert article.title == "Go time 42"
+    assert [(p.speaker.name, p.answer) for p in article.pairs.all()] == [
+        ("Ann Guest", "I write compilers."), ("Ann Guest", "They are fun."),
+    ]
+
+
+def test_cyrillic_text_imports_readable_with_its_language(tmp_path):
+    text = ("Интервью с министром\n\nИван Петров, министр\n\nКакие планы на следующий год?\n\n"
+            "Мы построим новые школы и больницы в каждом районе страны.\n")
+    (tmp_path / "ru.txt").write_bytes(text.encode("cp1251"))
+    run(tmp_path)
+    article = Article.objects.get()
+    assert article.title == "Интервью с министром"
+    assert article.language == "ru"
+    assert article.pairs.get().answer.startswith("Мы построим")

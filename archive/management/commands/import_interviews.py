@@ -5,6 +5,7 @@ import json
 from django.core.management.base import BaseCommand
 
 from archive.importer import import_file, text_files
+from archive.indexing import batched
 
 
 class Command(BaseCommand):
@@ -23,11 +24,12 @@ class Command(BaseCommand):
 
     def handle(self, *args, paths, dry_run=False, format="text", **options):
         outcomes = []
-        for path in text_files(paths):
-            outcome = import_file(path, dry_run=dry_run)
-            outcomes.append(outcome)
-            if format == "text":
-                self._report(outcome)
+        with batched():
+            for path in text_files(paths):
+                outcome = import_file(path, dry_run=dry_run)
+                outcomes.append(outcome)
+                if format == "text":
+                    self._report(outcome)
         if format == "json":
             self.stdout.write(json.dumps({"files": [o.as_json() for o in outcomes]}, ensure_ascii=False, indent=2))
         else:
