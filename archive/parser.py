@@ -131,6 +131,9 @@ HEADING = re.compile(r"^#{1,6}\s+")
 MARKDOWN_LINK = re.compile(r"\[(?P<text>[^\]\n]*)\]\((?P<url>[^)\s]+)\)")
 MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|~])")
 HTML_TAG = re.compile(r"</?[a-zA-Z][^<>\n]{0,200}>")
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+DATE_IN_TEXT = re.compile(rf"\b(?:(?:{MONTHS}) \d{{1,2}}, \d{{4}}|\d{{1,2}} (?:{MONTHS}) \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b")
+INTERVIEW_BY = re.compile(r"^Interview\b.*?\bby (?P<name>[A-Z][\w.’'-]+(?: [A-Z][\w.’'-]+){1,2})")
 KEYED_LINE = re.compile(r"^(?P<key>Location|Place|Venue|Interviewer|Interviewed by|Date|Published)\s*:\s*(?P<value>\S.*)$", re.I)
 TIME_LINE = re.compile(r"^\d{1,2}:\d{2}\s*(?:[AaPp]\.?\s?[Mm]\.?)?(?:\s+[A-Z]{2,5})?$")
 URL_LINE = re.compile(r"^<?(?P<url>https?://\S+?)>?$")
@@ -144,6 +147,12 @@ TITLE_SEPARATOR = re.compile(r"\s+[–—-]\s+(?=[^–—-]+$)")
 NAME_WORD = r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'\-.]*"
 NAME = re.compile(rf"^{NAME_WORD}(?: (?:{NAME_WORD}|de|da|del|van|von|der|bin|al|la|le|dos|das)){{1,4}}$")
 NAME_WORD_RE = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w’'\-.]*(?: [A-ZÀ-ÖØ-Þ][\w’'\-.]*)*$")
+# Words that open a title ("Interview of President Trump"), not a role.
+NOT_ROLE_WORDS = {
+    "interview", "interviews", "remarks", "briefing", "gaggle", "conversation", "call",
+    "conference", "statement", "transcript", "exclusive", "talk", "talks", "readout", "background",
+    "on-the-record", "moderated", "joint", "and", "with", "by",
+}
 ROLE_WORD = r"(?:[A-Z][\w\-’']*|of|for|the|and|on)"
 DATE_FORMATS = (
     "%Y-%m-%d", "%d %B %Y", "%B %d, %Y", "%A, %B %d, %Y", "%d.%m.%Y", "%d/%m/%Y",
@@ -382,6 +391,12 @@ def detect_language(text: str) -> str:
     return py3langid.classify(text[:5000])[0]
 
 
+def _date_in(text: str) -> date | None:
+    """A date written out in a title: "Press Briefing …, January 20, 2021"."""
+    match = DATE_IN_TEXT.search(text)
+    return _parse_date(match.group()) if match else None
+
+
 def _parse_date(value: str) -> date | None:
     value = _clean(value).rstrip(".")
     for fmt in DATE_FORMATS:
@@ -424,6 +439,9 @@ class _Reader:
         else:
             self._read_prose(body)
         iv.outlet = iv.outlet or self._guess_outlet(iv.lead)
+        iv.published = iv.published or _date_in(iv.title)
+        if not iv.interviewer and (match := INTERVIEW_BY.search(iv.title)):
+            iv.interviewer = match["name"]
         iv.language = iv.language or detect_language(" ".join([iv.title, iv.lead, *(p.answer for p in iv.pairs[:20])]))
         if not iv.pairs:
             iv.warnings.append("no answered questions found: imported as an article without answers")
@@ -742,13 +760,13 @@ class _Reader:
             name = re.escape(spelling)
             for text in texts:
                 after = re.search(name + r", (?:the |a |an )?(?P<role>[^,.;()]{2,60}),", text)
-                if after and len(after["role"].split()) <= 8:
+                if after and len(after["role"].split()) <= 8 and not DATE_IN_TEXT.search(after["role"] + " 2000") \
+                        and not re.search(r"\d", after["role"]):
                     return after["role"].strip()
                 before = re.search(rf"(?P<role>(?:{ROLE_WORD} ){{1,6}}){name}", text)
                 if before:
-                    role = before["role"].strip()
-                    words = role.split()
-                    while words and words[0][0].islower():
+                    words = before["role"].split()
+                    while words and (words[0][0].islower() or words[0].casefold() in NOT_ROLE_WORDS):
                         words.pop(0)
                     if words:
                         return " ".join(words)
