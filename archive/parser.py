@@ -175,12 +175,12 @@ def parse(text: str, name: str = "") -> Interview:
     text = normalise(text)
     if not text.strip():
         raise ParseError("the file is empty")
-    controls = [i for i, c in enumerate(text) if _is_binary_char(c)]
+    controls = [m.start() for m in CONTROL_CHAR.finditer(text)]
     if "\x00" in text or len(controls) > max(3, len(text) // 1000):
         bad = text.index("\x00") if "\x00" in text else controls[0]
         raise ParseError("binary data, not text", line=text.count("\n", 0, bad) + 1)
     stray = [f"line {text.count(chr(10), 0, i) + 1}" for i in controls]
-    text = "".join(" " if _is_binary_char(c) else c for c in text) if controls else text
+    text = CONTROL_CHAR.sub(" ", text)
 
     discarded: list[str] = []
     kept: list[tuple[int, str]] = []
@@ -213,8 +213,8 @@ def normalise(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def _is_binary_char(c: str) -> bool:
-    return c not in "\n\t\f\v" and unicodedata.category(c) == "Cc"
+# Control characters other than line breaks and tabs (Unicode category Cc).
+CONTROL_CHAR = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 
 def _is_junk(line: str) -> bool:
@@ -416,6 +416,7 @@ class _Reader:
         self.fallback_title = fallback_title
         self.paragraphs = paragraphs
         self.full_text = " ".join(p.text for p in paragraphs)
+        self.folded_text = fold(self.full_text)
         self.interview = Interview(title="", discarded=discarded)
         self.byline_names: list[str] = []
         self.byline_affiliation = ""
@@ -605,7 +606,7 @@ class _Reader:
         name, _, affiliation = line.partition(",")
         name = name.strip()
         surname = fold(name.split()[-1]) if name.split() else ""
-        mentioned = surname and surname in fold(self.full_text)
+        mentioned = surname and surname in self.folded_text
         if NAME.match(name) and len(affiliation.split()) <= 6 and mentioned and not PLACE_WORDS.search(line):
             return "byline", (name, affiliation.strip())
         if PLACE_WORDS.search(line) or (affiliation and NAME_WORD_RE.match(name) and NAME_WORD_RE.match(affiliation.strip())):
