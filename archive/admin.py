@@ -74,7 +74,7 @@ class ArticleAdmin(admin.ModelAdmin):
     inlines = [AppearanceInline, PairInline]
     readonly_fields = ["import_ref", "created", "updated"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "is_published", "outlet", "published", "language", "source_url", "photo_credit"]}),
+        (None, {"fields": ["title", "slug", "is_published", "outlet", "published", "place", "language", "source_url", "photo_credit"]}),
         ("Text around the answers", {"fields": ["lead", "closing"]}),
         ("Source", {"classes": ["collapse"], "fields": ["original_text", "import_ref", "created", "updated"]}),
     ]

@@ -40,7 +40,7 @@ def test_import_page_previews_the_split_before_saving(staff_client):
     assert "In the last few years, the SCO has emerged" in text
     assert "António Guterres (UN Secretary General); also printed as Antonio Guterres" in text
     assert "3 questions and answers" in text
-    assert "Discarded as web-page junk: Currently reading" in text
+    assert "Left out (web-page junk, timestamps, markers): Currently reading" in text
     assert Article.objects.count() == 0
 
 
