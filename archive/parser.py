@@ -31,6 +31,7 @@ Every word of the input ends up in exactly one place: a field, a pair, or ``disc
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -368,6 +369,16 @@ def _full_name(surname: str, text: str) -> str:
     return max(counts, key=lambda n: (counts[n], len(n)))
 
 
+def _similar_name(surname: str, text: str) -> str:
+    """A full name in ``text`` whose surname is this one misspelt ("Gutteres": "António Guterres")."""
+    best, best_ratio = "", 0.0
+    for match in re.finditer(rf"\b{FIRST_NAME} (?P<last>[A-ZÀ-Þ][a-zà-ÿ’'\-]{{3,}})\b", text):
+        ratio = difflib.SequenceMatcher(None, surname.casefold(), match["last"].casefold()).ratio()
+        if ratio > best_ratio and match.group().split()[0].casefold() not in HONORIFICS | NOT_FIRST_NAMES:
+            best, best_ratio = match.group(), ratio
+    return best if best_ratio >= 0.8 else ""
+
+
 def _name_with_initials(initials: str, text: str) -> str:
     """A name in ``text`` whose initials are these ("AA" for Andreas Antonopoulos), or ""."""
     letters = list(initials.upper())
@@ -507,12 +518,15 @@ class _Reader:
         if transcripts.ANSWERER_LABEL.match(label):
             return main.name if main else ""
         words = [w for w in re.split(r"[\s.]+", label) if w]
-        core = [w for w in words if w.casefold() not in HONORIFICS]
+        # Role words and, beside them, organisations' initials ("UN SECRETARY GENERAL") are no name.
+        core = [w for w in words if w.casefold() not in HONORIFICS
+                and not (len(words) > 1 and len(w) <= 3 and w.isupper() and w.isalpha())]
         if core and len(core) == len(words) and len(core) >= 2 and not label.isupper():
             return label  # already a full name: "Hillary R Clinton", "Erik St. Martin"
         if core:
             surname = core[-1]
-            full = _full_name(surname, context) or _full_name(surname, self.full_text)
+            full = (_full_name(surname, context) or _full_name(surname, self.full_text)
+                    or _similar_name(surname, context + " " + self.full_text))
             if full:
                 return full
             if len(core) == 1 and len(surname) <= 4 and surname.isupper():
@@ -522,12 +536,15 @@ class _Reader:
             if label.isupper() and len(label) > 3:
                 return " ".join(w.capitalize() for w in core)
             return label
-        # A role alone ("THE PRESIDENT"): the title names who held it.
-        role = " ".join(w for w in words if w.casefold() != "the")
-        match = re.search(rf"\b(?i:{re.escape(role)})\s+(?P<name>{FIRST_NAME})", context)
+        # A role alone ("THE PRESIDENT", "UN SECRETARY GENERAL"): the title names who held it.
+        role = r"[\s-]+".join(re.escape(w) for w in re.split(r"[\s-]+", label) if w.casefold() != "the")
+        match = re.search(rf"\b(?i:{role})\s+(?P<name>{FIRST_NAME}(?: [A-ZÀ-Þ][\w’'\-]+)?)", context)
         if match:
-            surname = match["name"].split()[-1]
-            return _full_name(surname, self.full_text) or match["name"]
+            name = match["name"]
+            if " " in name and self.full_text.count(name) + context.count(name) >= 2:
+                return name  # "UN Secretary General António Guterres"
+            first = name.split()[0]
+            return _full_name(first, self.full_text) or first
         return label.title()
 
     # -- title, byline, metadata -------------------------------------------------------
@@ -746,8 +763,14 @@ class _Reader:
         """People the title names ("… Wikinews interviews biologist Natasha Gownaris"), the one
         the text mentions most first."""
         body = " ".join([self.interview.lead, self.interview.closing, *texts])
-        names = [m.group() for m in re.finditer(rf"{FIRST_NAME}(?: {FIRST_NAME})?(?: [A-ZÀ-Þ][\w’'\-]+)", self.interview.title)]
-        names = [n for n in names if not set(n.casefold().split()) & (HONORIFICS | NOT_FIRST_NAMES | {"wikinews"})]
+        names = []
+        for run in re.finditer(r"[A-ZÀ-Þ][\w’'\-]*(?: [A-ZÀ-Þ][\w’'\-]*)+", self.interview.title):
+            words = run.group().split()
+            while words and (words[0].casefold() in HONORIFICS | NOT_FIRST_NAMES | NOT_ROLE_WORDS | {"wikinews"}
+                             or words[0].isupper()):
+                words.pop(0)
+            if 2 <= len(words) <= 4 and not any(w.casefold() in HONORIFICS | {"wikinews"} for w in words):
+                names.append(" ".join(words))
         mentions = {n: len(re.findall(rf"\b{re.escape(n.split()[-1])}\b", body)) for n in names}
         return sorted((n for n in names if mentions[n]), key=lambda n: -mentions[n])
 

@@ -37,6 +37,10 @@ ASKER_LABEL = re.compile(
     re.I,
 )
 ANSWERER_LABEL = re.compile(r"^(?:a|answer)$", re.I)
+# Voices that neither ask nor answer: their words stay where they fall, without a new pair.
+NEUTRAL_LABEL = re.compile(
+    r"^(?:announcer|narrator|voice[- ]?over|voice|interpreter|translator|crowd|audience members|all|"
+    r"video|clip|recording|sound)$", re.I)
 NOT_LABELS = {
     "note", "notes", "update", "editor's note", "editor’s note", "source", "sources", "photo",
     "photo credit", "image", "caption", "video", "audio", "transcript", "read more", "see also",
@@ -119,11 +123,15 @@ def accepted_labels(lines: list[str]) -> dict[str, str]:
         match = INITIALS_SUFFIX.search(label)
         return bool(match) and counts.get(match["initials"], 0) >= 2
 
-    return {
+    accepted = {
         label: forms[label] for label, count in counts.items()
         if count >= 2 or ASKER_LABEL.match(label) or ANSWERER_LABEL.match(label)
         or forms[label] in ("qa", "wiki") or _named_in(label, title) or introduces_initials(label)
     }
+    if accepted:
+        # In a transcript, an upper-case name used once ("UN SECRETARY GENERAL:") is a label too.
+        accepted.update({l: forms[l] for l in counts if l.isupper() and len(l) > 3 and forms[l] == "plain"})
+    return accepted
 
 
 def canonical_labels(labels) -> dict[str, str]:
@@ -161,7 +169,7 @@ HOST_WORD = re.compile(r"\b(?:hosts?|co-?hosts?|myself|moderat\w+|panell?ists?)\
 def classify(turns: list[Turn], known_askers: set[str], known_answerers: set[str]) -> set[str]:
     """The labels that ask. Known roles decide first, then who the opening turns introduce as
     guests or candidates, then how often each label ends a turn with a question."""
-    labels = {t.label for t in turns if t.label}
+    labels = {t.label for t in turns if t.label and not NEUTRAL_LABEL.match(t.label)}
     askers = {l for l in labels if ASKER_LABEL.match(l) or l in known_askers}
     answerers = {l for l in labels if ANSWERER_LABEL.match(l) or l in known_answerers}
     unknown = labels - askers - answerers
@@ -259,7 +267,12 @@ def split_turns(turns: list[Turn], askers: set[str], interjections: bool = True)
     for i, turn in enumerate(turns):
         following = turns[i + 1] if i + 1 < len(turns) else None
         asks = turn.label in askers
-        if turn.label is None:
+        if turn.label and NEUTRAL_LABEL.match(turn.label):
+            if answer or question:
+                (answer or question).append(turn)
+            else:
+                out.lead.append(f"{turn.label}: {turn.text}")
+        elif turn.label is None:
             if answer:
                 answer.append(turn)
             elif (unlabelled_answers and question and question[-1].label is not None

@@ -160,3 +160,29 @@ def test_trailing_unanswered_question_is_kept_as_closing_text():
     iv = parse("Title\n\nJane Roe\n\nQ: First?\n\nA: Yes.\n\nQ: Anything else?")
     assert len(iv.pairs) == 1
     assert iv.closing == "Anything else?"
+
+
+def test_labels_for_one_person_resolve_to_one_name_even_misspelt():
+    iv = parse(
+        "Interview with UN Secretary General António Guterres\n\n"
+        "Q:  What is next for the climate?\n\nSECRETARY-GENERAL GUTERRES:  Action now.\n\n"
+        "Q:  And for peace?\n\nGUTTERES:  Dialogue, always.\n\n"
+        "Q:  Anything else?\n\nUN SECRETARY GENERAL:  Thank you all.\n\nQ:  Thanks.\n"
+    )
+    assert [p.speaker for p in iv.pairs] == ["António Guterres"] * 3
+    assert [s.name for s in iv.speakers] == ["António Guterres"]
+
+
+def test_press_briefing_labels_take_the_names_the_title_gives():
+    iv = parse(
+        "Press Briefing by Press Secretary Jen Psaki, January 20, 2021\n\nJames S. Brady Press Briefing Room\n\n"
+        "7:06 P.M. EST\n\nMS. PSAKI:  Good evening, everyone.\n\nQ    Thanks, Jen. Will the President travel?\n\n"
+        "MS. PSAKI:  Not this week.\n\nQ    Thank you.\n\nEND 7:55 P.M. EST\n"
+    )
+    assert (str(iv.published), iv.place) == ("2021-01-20", "James S. Brady Press Briefing Room")
+    assert iv.lead == "Good evening, everyone."
+    assert [(p.question, p.answer, p.speaker) for p in iv.pairs] == [
+        ("Thanks, Jen. Will the President travel?", "Not this week.\n\nQ: Thank you.", "Jen Psaki"),
+    ]
+    assert iv.speakers[0].role == "Press Secretary"
+    assert "END 7:55 P.M. EST" in iv.discarded and "7:06 P.M. EST" in iv.discarded
