@@ -122,7 +122,7 @@ class ArticleAdmin(admin.ModelAdmin):
         texts = request.POST.getlist("text")
         publish = request.POST.get("publish") == "on"
         imported = []
-        for name, text in zip(names, texts):
+        for name, text in zip(names, texts, strict=False):
             outcome = import_text(text, import_ref=name or None, path=name or "pasted text", publish=publish)
             if outcome.ok:
                 imported.append(outcome.article)

@@ -178,7 +178,7 @@ def save_interview(iv: parser.Interview, *, original_text: str, import_ref: str 
     matched, removed = match_pairs(list(article.pairs.all()), iv.pairs)
     for old in removed:
         old.delete()
-    for position, (parsed, pair) in enumerate(zip(iv.pairs, matched), start=1):
+    for position, (parsed, pair) in enumerate(zip(iv.pairs, matched, strict=True), start=1):
         pair = pair or Pair(article=article)
         pair.position = position
         pair.question, pair.answer, pair.asker = parsed.question, parsed.answer, parsed.asker

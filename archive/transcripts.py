@@ -19,7 +19,6 @@ text (an opening statement); questions nobody answered are kept as closing text.
 from __future__ import annotations
 
 import re
-import statistics
 from dataclasses import dataclass, field
 
 TIMESTAMP = re.compile(r"^(?:\\?\[\d{1,2}(?::\d{2}){1,2}(?:\.\d+)?\\?\]|\(\d{1,2}(?::\d{2}){1,2}\))\s*")
@@ -46,7 +45,7 @@ NOT_LABELS = {
     "photo credit", "image", "caption", "video", "audio", "transcript", "read more", "see also",
     "warning", "disclaimer", "correction", "tags", "topic", "topics", "location", "time", "date",
     "title", "subject", "re", "ps", "p.s", "link", "links", "url", "http", "https", "example",
-    "for example", "e.g", "i.e", "quote", "summary", "background", "update", "edit", "credit",
+    "for example", "e.g", "i.e", "quote", "summary", "background", "edit", "credit",
     "break", "jingle", "music", "intro", "outro", "ad", "sponsor", "clip", "sound bite", "soundbite",
 }
 # An asker's turn this short, without a question mark, does not start a question.
@@ -69,7 +68,6 @@ class Split:
     closing: list[str] = field(default_factory=list)
     askers: set[str] = field(default_factory=set)
     answerers: list[str] = field(default_factory=list)
-    labels: list[str] = field(default_factory=list)  # every label as printed, in order
 
 
 def strip_timestamp(line: str) -> tuple[str, str]:

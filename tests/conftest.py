@@ -102,7 +102,7 @@ def server(django_db_setup):
         except OSError:
             if process.poll() is not None or time.monotonic() > deadline:
                 process.kill()
-                raise RuntimeError("gunicorn did not start: " + process.stderr.read()[-2000:])
+                raise RuntimeError("gunicorn did not start: " + process.stderr.read()[-2000:]) from None
             time.sleep(0.2)
     yield url
     process.terminate()

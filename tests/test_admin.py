@@ -17,13 +17,13 @@ def form_data(response):
     """The POST data a browser would send back for an admin change form, unchanged."""
     data = {}
     form = response.context["adminform"].form
-    for name, field in form.fields.items():
+    for name in form.fields:
         value = form[name].value()
         if value is not None:
             data[name] = "on" if value is True else ("" if value is False else value)
     for inline in response.context["inline_admin_formsets"]:
         formset = inline.formset
-        for name, field in formset.management_form.fields.items():
+        for name in formset.management_form.fields:
             data[formset.management_form[name].html_name] = formset.management_form[name].value()
         for subform in formset.forms:
             for name in subform.fields:
