@@ -21,7 +21,9 @@ Also read:
 
 * reported questions, "Guterres was asked about …", whose answer runs to a closing
   attribution such as ``…everybody," he said.``; what follows it is closing text;
-* ``Q:`` / ``A:`` (or ``Question:`` / ``Answer:``) labelled blocks;
+* speaker-labelled transcripts (``Q:``/``A:``, ``MS. PSAKI:``, ``**Name:**``, ``((WN))``…),
+  cut into pairs by :mod:`archive.transcripts`;
+* debris: timestamps, ``END 1:45 P.M.``, ``(Laughter.)`` lines, Markdown, HTML, pull-quote credits;
 * an optional header an editor may put above the title, one ``Key: value`` per line, for
   what the text does not say: ``Title``, ``Date``, ``Outlet``, ``Source`` (a URL), ``Speaker``,
   ``Role``, ``Interviewer``, ``Language``, ``Photo credit``.
@@ -101,7 +103,6 @@ HEADER_KEYS = {
 }
 HEADER_LINE = re.compile(r"^(?P<key>[A-Za-z][A-Za-z ]{1,15}):\s*(?P<value>\S.*)$")
 PHOTO_CREDIT = re.compile(r"^(?:photo|photo credit|image|picture|photograph)\s*(?:credit)?\s*[:©]\s*(?P<value>\S.*)$", re.I)
-QA_LABEL = re.compile(r"^(?P<label>Q|A|Question|Answer)\s*[:.)\-–—]\s*", re.I)
 REPORTED_QUESTION = re.compile(
     r"\b(?:was|were|is|are|had been|has been|being) asked\b"
     r"|\basked (?:him|her|them|whether|if|about|how|what|why|when|where|who)\b",
@@ -702,31 +703,6 @@ class _Reader:
         words = set(re.findall(r"[\w’']+", paragraph))
         first_person = words & {"I", "we", "We", "my", "our", "Our", "My", "me", "us"}
         return bool(surnames & words) and not first_person
-
-    def _split_labelled(self, texts: list[str]):
-        lead: list[str] = []
-        pairs: list[tuple[str, str]] = []
-        question: list[str] | None = None
-        answer: list[str] = []
-        in_answer = False
-        for text in texts:
-            match = QA_LABEL.match(text)
-            label = match["label"].lower()[:1] if match else ""
-            body = text[match.end():] if match else text
-            if label == "q":
-                if question is not None:
-                    pairs.append((_join(question), _join(answer)))
-                question, answer, in_answer = [body], [], False
-            elif question is None:
-                lead.append(text)
-            elif label == "a" or in_answer:
-                answer.append(body)
-                in_answer = True
-            else:
-                question.append(body)
-        if question is not None:
-            pairs.append((_join(question), _join(answer)))
-        return lead, pairs, []
 
     # -- who, and for whom -------------------------------------------------------------
     def _speaker(self, texts: list[str]) -> Speaker | None:
