@@ -123,7 +123,8 @@ class ArticleAdmin(admin.ModelAdmin):
         publish = request.POST.get("publish") == "on"
         imported = []
         for name, text in zip(names, texts, strict=False):
-            outcome = import_text(text, import_ref=name or None, path=name or "pasted text", publish=publish)
+            outcome = import_text(text, import_ref=name or None, path=name or "pasted text", publish=publish,
+                                  name=parser.title_from_filename(name) if name else "")
             if outcome.ok:
                 imported.append(outcome.article)
                 messages.success(request, f"“{outcome.path}”: {outcome.status}, {len(outcome.interview.pairs)} answer(s).")
@@ -176,7 +177,8 @@ def _preview(name, text, error):
     if error:
         return {"name": name, "error": error}
     try:
-        return {"name": name, "text": text, "interview": parser.parse(text)}
+        interview = parser.parse(text, name=parser.title_from_filename(name) if name else "")
+        return {"name": name, "text": text, "interview": interview}
     except parser.ParseError as exc:
         return {"name": name, "error": str(exc)}
 

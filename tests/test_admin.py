@@ -158,3 +158,13 @@ def test_merging_speakers_keeps_answers_permalinks_and_old_pages(staff_client, s
     assert moved.status_code == 301 and moved.url == keeper.get_absolute_url()
     results = search_answers("peace possible")
     assert results.count == 1 and results.page.object_list[0].speaker_name == "António Guterres"
+
+
+def test_uploaded_transcript_without_title_line_is_named_after_its_file(staff_client):
+    transcript = b"**Ann Host:** Our special guest is Bo Guest. Why Go?\n\n**Bo Guest:** It is simple.\n\n" \
+                 b"**Ann Host:** And Rust?\n\n**Bo Guest:** Also good.\n"
+    preview = staff_client.post(IMPORT_URL, {"files": [SimpleUploadedFile("go-time-7.txt", transcript)]})
+    assert preview.context["previews"][0]["interview"].title == "Go time 7"
+    assert "2 questions and answers" in preview.text
+    staff_client.post(IMPORT_URL, {"name": ["go-time-7.txt"], "text": [transcript.decode()], "confirm": "Import"})
+    assert Article.objects.get().title == "Go time 7"
