@@ -136,6 +136,9 @@ HTML_TAG = re.compile(r"</?[a-zA-Z][^<>\n]{0,200}>")
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 DATE_IN_TEXT = re.compile(rf"\b(?:(?:{MONTHS}) \d{{1,2}}, \d{{4}}|\d{{1,2}} (?:{MONTHS}) \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b")
 INTERVIEW_BY = re.compile(r"^Interview\b.*?\bby (?P<name>[A-Z][\w.’'-]+(?: [A-Z][\w.’'-]+){1,2})")
+DATELINE = re.compile(
+    rf"^(?:(?P<outlet>[A-Z][\w&’'.\- ]{{1,60}}?),\s+)?(?P<date>(?:{MONTHS}) \d{{1,2}}, \d{{4}}|\d{{1,2}} (?:{MONTHS}) \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\."
+    rf"(?:\s+Interview(?:ed)? by (?P<by>[A-Z][\w.’'\- ]{{2,60}}?)\.)?$")
 KEYED_LINE = re.compile(r"^(?P<key>Location|Place|Venue|Interviewer|Interviewed by|Date|Published)\s*:\s*(?P<value>\S.*)$", re.I)
 TIME_LINE = re.compile(r"^\d{1,2}:\d{2}\s*(?:[AaPp]\.?\s?[Mm]\.?)?(?:\s+[A-Z]{2,5})?$")
 URL_LINE = re.compile(r"^<?(?P<url>https?://\S+?)>?$")
@@ -436,7 +439,7 @@ class _Reader:
     def read(self) -> Interview:
         iv = self.interview
         body = self._read_title_block()
-        iv.outlet = self.header.get("outlet", "")
+        iv.outlet = self.header.get("outlet", iv.outlet)
         iv.source_url = self.header.get("source", iv.source_url)
         iv.interviewer = self.header.get("interviewer", iv.interviewer)
         iv.language = self.header.get("language", "")
@@ -500,7 +503,7 @@ class _Reader:
         iv.speakers = list(speakers.values())
         iv.pairs = [
             Pair(q, a, names[answerer] or ("" if transcripts.ANSWERER_LABEL.match(answerer) else answerer),
-                 asker=names.get(asker, "") if asker else iv.interviewer)
+                 asker=names.get(asker) or iv.interviewer if asker else iv.interviewer)
             for q, a, answerer, asker in split.pairs
         ]
 
@@ -594,6 +597,11 @@ class _Reader:
             self.byline_affiliation = self.byline_affiliation or affiliation
         elif kind == "place":
             iv.place = iv.place or value
+        elif kind == "dateline":
+            outlet, published, interviewer = value
+            iv.outlet = iv.outlet or outlet
+            iv.published = iv.published or published
+            iv.interviewer = iv.interviewer or interviewer
         elif kind == "url":
             iv.source_url = iv.source_url or value
         else:  # a time of day: not kept
@@ -619,6 +627,9 @@ class _Reader:
             return "url", match["url"]
         if match := re.match(r"^By\s+(?P<name>.+)$", line):
             return ("interviewer", match["name"]) if NAME.match(match["name"]) else (None, None)
+        if match := DATELINE.match(line):
+            # "Riverside Chronicle, 2012-05-29. Interview by Christine M. Campbell."
+            return "dateline", (match["outlet"] or "", _parse_date(match["date"]), match["by"] or "")
         if len(line.split()) > 10 or line.endswith((".", "?", "!", ":")) and not line.endswith(("Jr.", "Sr.")):
             return None, None
         name, _, affiliation = line.partition(",")

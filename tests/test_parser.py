@@ -186,3 +186,15 @@ def test_press_briefing_labels_take_the_names_the_title_gives():
     ]
     assert iv.speakers[0].role == "Press Secretary"
     assert "END 7:55 P.M. EST" in iv.discarded and "7:06 P.M. EST" in iv.discarded
+
+
+def test_dateline_gives_outlet_date_and_interviewer():
+    iv = parse(
+        "In conversation with Ann Lee\nRiverside Chronicle, 2012-05-29. Interview by Christine M. Campbell.\n\n"
+        "Q: Why rivers?\nAnn Lee: Because they move.\n\nQ: And lakes?\nAnn Lee: They wait.\n"
+    )
+    assert (iv.outlet, str(iv.published), iv.interviewer) == ("Riverside Chronicle", "2012-05-29", "Christine M. Campbell")
+    assert [(p.answer, p.speaker, p.asker) for p in iv.pairs] == [
+        ("Because they move.", "Ann Lee", "Christine M. Campbell"), ("They wait.", "Ann Lee", "Christine M. Campbell"),
+    ]
+    assert iv.lead == ""
