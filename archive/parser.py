@@ -129,6 +129,8 @@ ODD_SPACE = re.compile(r"[^\S\n]")
 INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")  # zero-width characters, soft hyphens
 # The credit line of a pull quote: "—Natasha Gownaris", or a quote repeated with its credit.
 PULL_QUOTE_CREDIT = re.compile(r"^(?:[\"“].{10,400}[\"”]\s*)?[—–]\s*[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){1,3}(?:,[^.]{0,120})?$")
+# An image caption with its credit: "Jorgensen in July 2020.Image: Gage Skidmore."
+IMAGE_CAPTION = re.compile(r"^\S.{0,200}?\S\s*(?:Image|Photo|Picture)s?:\s*[^.:]{1,80}\.?$")
 HEADING = re.compile(r"^#{1,6}\s+")
 MARKDOWN_LINK = re.compile(r"\[(?P<text>[^\]\n]*)\]\((?P<url>[^)\s]+)\)")
 MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|~])")
@@ -231,7 +233,7 @@ def _clean_line(line: str) -> tuple[str, list[str]]:
     line = ODD_SPACE.sub(" ", INVISIBLE.sub("", line))  # no-break and thin spaces, tabs
     stripped = line.strip()
     if (_is_junk(stripped) or END_MARKER.match(stripped) or STAGE_DIRECTION.fullmatch(stripped)
-            or PULL_QUOTE_CREDIT.match(stripped)):
+            or PULL_QUOTE_CREDIT.match(stripped) or IMAGE_CAPTION.match(stripped)):
         return "", [stripped]
     removed = []
     if HEADING.match(stripped):

@@ -198,3 +198,12 @@ def test_dateline_gives_outlet_date_and_interviewer():
         ("Because they move.", "Ann Lee", "Christine M. Campbell"), ("They wait.", "Ann Lee", "Christine M. Campbell"),
     ]
     assert iv.lead == ""
+
+
+def test_image_captions_and_pull_quote_credits_are_left_out():
+    iv = parse(
+        "T\n\nJane Roe\n\nWhy?\n\nBecause it rained.\n\nJane in July 2020.Image: Jo Roe for President.\n\n"
+        "—Jane Roe\n\nHow?\n\nSlowly.\n"
+    )
+    assert [(p.question, p.answer) for p in iv.pairs] == [("Why?", "Because it rained."), ("How?", "Slowly.")]
+    assert iv.discarded == ["Jane in July 2020.Image: Jo Roe for President.", "—Jane Roe"]
