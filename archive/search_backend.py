@@ -1,6 +1,6 @@
 """Haystack's Whoosh backend, adjusted for an archive served by several processes.
 
-Selected in settings by ``SEARCH_URL=whoosh:///path`` (the default). Four changes:
+Selected in settings by ``SEARCH_URL=whoosh:///path`` (the default). Five changes:
 
 * **One writer at a time, explicitly.** Whoosh allows a single writer per index. Every write
   (admin saves, imports, ``update_index``, ``rebuild_index``) takes an exclusive ``flock`` on
@@ -14,6 +14,11 @@ Selected in settings by ``SEARCH_URL=whoosh:///path`` (the default). Four change
 * **A schema that fits the data:** the document field is indexed but not stored; fields marked
   ``indexed=False`` are only stored; facet and exact fields are whole-value ``ID`` fields.
 * Segments are written non-compound, so opening a reader does not copy the index into memory.
+* **Search features that work on that schema:** a spelling suggestion whenever one is asked
+  for (haystack's only comes with ``INCLUDE_SPELLING`` on, and never for a search that found
+  nothing), for words the index lacks or holds rarely beside a common near spelling;
+  "more like this" from the text the index class gives, since the document field is not
+  stored; a document's ``boost`` as its weight; undated documents last in date order.
 """
 
 import fcntl
@@ -31,11 +36,13 @@ from haystack.fields import FacetField
 from haystack.utils import get_identifier, get_model_ct
 from whoosh import query as wq
 from whoosh.fields import ID as WHOOSH_ID
-from whoosh.fields import STORED, TEXT
-from whoosh.sorting import Count, FieldFacet
+from whoosh.fields import NUMERIC, STORED, TEXT
+from whoosh.sorting import Count, FieldFacet, TranslateFacet
+from whoosh.support.levenshtein import distance as edit_distance
 from whoosh.writing import CLEAR
 
 EXACT = "exact"
+RARE = 3  # a word in this many documents or fewer may be a misspelling of a common one
 
 
 class IndexBusy(Exception):
@@ -62,6 +69,10 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
                 replacement = STORED()
             elif isinstance(field, FacetField) or field.field_type == EXACT:
                 replacement = WHOOSH_ID(stored=field.stored, sortable=True)
+            elif field.field_type == "string" and field.analyzer is not None:
+                # Searched, never shown or sorted on: no stored copy, no sort column.
+                replacement = TEXT(analyzer=field.analyzer, stored=field.stored, phrase=True,
+                                   field_boost=field.boost)
             else:
                 continue
             schema.remove(name)
@@ -134,8 +145,11 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
                     doc = index.full_prepare(obj)
                 except SkipDocument:
                     continue
-                doc.pop("boost", None)
-                writer.update_document(**{k: self._from_python(v) for k, v in doc.items()})
+                boost = doc.pop("boost", None)
+                fields = {k: self._from_python(v) for k, v in doc.items()}
+                if boost is not None and boost != 1:
+                    fields["_boost"] = float(boost)  # the document's weight: haystack's "boost"
+                writer.update_document(**fields)
 
     def remove(self, obj_or_string, commit=True):
         with self._writer() as writer:
@@ -150,6 +164,17 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
                 writer.mergetype = CLEAR
             for model in models or ():
                 writer.delete_by_term(DJANGO_CT, get_model_ct(model))
+
+    def missing_fields(self) -> list[str]:
+        """Fields of the current schema that the index on disk was built without: when any
+        are listed, the index predates a schema change and needs ``rebuild_index``."""
+        if not self.setup_complete:
+            self.setup()
+        try:
+            built = self.storage.open_index().schema.names()
+        except Exception:  # no index yet: nothing is missing from nothing
+            return []
+        return sorted(set(self.schema.names()) - set(built))
 
     def document_count(self) -> int:
         return self._searcher().doc_count()
@@ -170,6 +195,104 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         self._local.searcher = searcher
         return searcher
 
+    def _sort_facet(self, order):
+        """A Whoosh sort key for "field" or "-field". Documents without a value (an article
+        with no date) come last either way: Whoosh stores a missing number as the largest."""
+        name = order.lstrip("-")
+        field = self.schema[name]
+        if not order.startswith("-"):
+            return FieldFacet(name)
+        if isinstance(field, NUMERIC):
+            missing = field.default
+            return TranslateFacet(lambda value: (value == missing, -value), FieldFacet(name))
+        return FieldFacet(name, reverse=True)
+
+    def create_spelling_suggestion(self, query_string):
+        """``query_string`` with each word the index lacks, or holds only a few times next to
+        a far more common near spelling (Gutteres beside Guterres), replaced by that nearest
+        word (fewest edits, then the most documents); the words stay in order, one for one.
+        None when nothing needs or finds a correction."""
+        searcher = self._searcher()
+        reader = searcher.reader()
+        name = self.content_field_name
+        field = self.schema[name]
+        spelling_field = field.spelling_fieldname(name)
+        if spelling_field not in self.schema.names():
+            return None
+
+        def documents(word):
+            return max((reader.doc_frequency(name, t.text) for t in field.analyzer(word)), default=0)
+
+        words = force_str(query_string).split()
+        corrected = list(words)
+        for i, word in enumerate(words):
+            folded = [t.text for t in field.analyzer(word, no_morph=True)]
+            if len(folded) != 1 or len(folded[0]) < 3:
+                continue  # a stop word, or a word split in two
+            have = documents(word)
+            if have > RARE:
+                continue
+            wanted = 1 if have == 0 else 3 * have
+            near = self._near_words(reader, spelling_field, folded[0], 2 if len(folded[0]) > 4 else 1)
+            scored = [(-distance, n, c) for c, distance in near.items() if (n := documents(c)) >= wanted]
+            if scored:
+                corrected[i] = max(scored, key=lambda dnc: (dnc[0], dnc[1], [-ord(ch) for ch in dnc[2]]))[2]
+        return " ".join(corrected) if corrected != words else None
+
+    def _near_words(self, reader, fieldname, word, most):
+        """Words of ``fieldname`` within ``most`` edits of ``word`` and with its first letter
+        (misspellings rarely touch it), with their distance. One pass over the words with
+        that letter, skipping by length first: Whoosh's terms_within computes the distance to
+        every one of them, once per distance asked."""
+        field = self.schema[fieldname]
+        found = {}
+        for raw in reader.expand_prefix(fieldname, word[:1]):
+            candidate = field.from_bytes(raw)
+            if candidate == word or abs(len(candidate) - len(word)) > most:
+                continue
+            distance = edit_distance(candidate, word, limit=most)
+            if distance <= most:
+                found[candidate] = distance
+        return found
+
+    def more_like_this(
+        self, model_instance, additional_query_string=None, start_offset=0, end_offset=None,
+        models=None, limit_to_registered_models=None, result_class=None, **kwargs,
+    ):
+        """Documents sharing the most telling words of ``model_instance``'s own text (itself
+        left out), narrowed by the query it was asked with. Uses the kept-open searcher; the
+        text is the index class's ``similar_text(obj)`` when it has one (an answer's words,
+        without the speaker's name that every answer of theirs shares), else the document."""
+        from haystack import connections
+
+        searcher = self._searcher()
+        model = model_instance._meta.concrete_model
+        index = connections[self.connection_alias].get_unified_index().get_index(model)
+        if hasattr(index, "similar_text"):
+            text = index.similar_text(model_instance)
+        else:
+            text = index.full_prepare(model_instance).get(self.content_field_name)
+        docnum = searcher.document_number(**{ID: get_identifier(model_instance)})
+        if not text or docnum is None:
+            return {"results": [], "hits": 0}
+        filters = []
+        if additional_query_string and additional_query_string != "*":
+            filters.append(self.parser.parse(force_str(additional_query_string)))
+        if models:
+            filters.append(wq.Or([wq.Term(DJANGO_CT, get_model_ct(m)) for m in models]))
+        key_terms = searcher.key_terms_from_text(self.content_field_name, text, numterms=12)
+        if not key_terms:
+            return {"results": [], "hits": 0}
+        similar = wq.Or([wq.Term(self.content_field_name, word, boost=weight) for word, weight in key_terms])
+        page_num, page_length = self.calculate_page(start_offset, end_offset)
+        raw_page = searcher.search_page(
+            similar, page_num, pagelen=page_length, mask={docnum},
+            filter=(wq.And(filters) if len(filters) > 1 else filters[0]) if filters else None,
+        )
+        if raw_page.pagenum < page_num:
+            return {"results": [], "hits": raw_page.total}
+        return self._process_results(raw_page, result_class=result_class)
+
     def search(
         self, query_string, sort_by=None, start_offset=0, end_offset=None, fields="",
         highlight=False, facets=None, date_facets=None, query_facets=None,
@@ -178,12 +301,15 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         result_class=None, **kwargs,
     ):
         query_string = force_str(query_string)
+        nothing = {"results": [], "hits": 0, "facets": {}}
+        if spelling_query:
+            nothing["spelling_suggestion"] = self.create_spelling_suggestion(spelling_query)
         if not query_string or (len(query_string) <= 1 and query_string != "*"):
-            return {"results": [], "hits": 0}
+            return nothing
         searcher = self._searcher()
         parsed = self.parser.parse(query_string)
         if parsed is None or parsed is wq.NullQuery:
-            return {"results": [], "hits": 0}
+            return nothing
 
         filters = [self.parser.parse(force_str(q)) for q in (narrow_queries or ())]
         if models:
@@ -192,9 +318,7 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         if filters:
             search_kwargs["filter"] = wq.And(filters) if len(filters) > 1 else filters[0]
         if sort_by:
-            directions = {s.startswith("-") for s in sort_by}
-            search_kwargs["sortedby"] = [s.lstrip("-") for s in sort_by]
-            search_kwargs["reverse"] = directions == {True}
+            search_kwargs["sortedby"] = [self._sort_facet(s) for s in sort_by]
         facet_types = {}
         if facets:
             search_kwargs["groupedby"] = [FieldFacet(f, allow_overlap=True, maptype=Count) for f in facets]
@@ -204,13 +328,16 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         try:
             raw_page = searcher.search_page(parsed, page_num, pagelen=page_length, **search_kwargs)
         except ValueError:
-            return {"results": [], "hits": 0}
+            return nothing
         if raw_page.pagenum < page_num:
             # Whoosh answers a page past the end with the last page; there is nothing there.
-            return {"results": [], "hits": raw_page.total, "facets": {}}
-        return self._process_results(
+            return {**nothing, "hits": raw_page.total}
+        results = self._process_results(
             raw_page, query_string=query_string, result_class=result_class, facet_types=facet_types,
         )
+        if spelling_query:
+            results["spelling_suggestion"] = nothing["spelling_suggestion"]
+        return results
 
 
 class ArchiveWhooshEngine(WhooshEngine):

@@ -1,40 +1,153 @@
 """What the search index holds: one document per answer, one per article.
 
 A result is rendered from the stored fields alone, without a database query per row.
+
+Every answer's text is indexed three ways, so one search finds the forms a reader means:
+
+* ``text``: the answer and the speaker's names; words lower-cased, accents folded (Antonio =
+  António), English stop words dropped, English stems (committing = committed);
+* ``context``: the question and the role the speaker held, read the same way and weighing
+  half as much: an answer that says the words ranks above one whose question asked them.
+  (Not the article's title: it names everyone in the article, so "Kennedy" would find every
+  answer of a debate; titles are searched as articles, and outlets by ``outlet:``);
+* ``text_exact``: the words as written, only lower-cased (the "exact form" switch);
+* ``text_<language>``: for an article in a language with a stemmer (``ru``, ``de``, ``fr``…),
+  that language's stems, so "экономика" finds "экономики". Other scripts and languages
+  without a stemmer (Kazakh) are still found by their words in ``text``.
+
+The analyzers are Whoosh objects: other engines ignore them and analyse with their own
+configuration (``build_solr_schema``, an Elasticsearch mapping).
 """
+
+import re
+from functools import cache, lru_cache
 
 from haystack import indexes
 from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
+from whoosh.lang import has_stemmer, has_stopwords
 from whoosh.lang.porter2 import stem as porter2
 from whoosh.support.charset import accent_map
 
 from .models import Article, Pair
+
+WORDS = r"\w+(?:\.?\w+)*"
+# Accents folded as Whoosh folds Latin letters, and Russian ё read as е as Russians type it.
+FOLD = {**accent_map, ord("ё"): "е", ord("Ё"): "Е"}
+# Languages whose articles get a field of their own stems; English is ``text`` itself.
+STEMMED_LANGUAGES = ("ar", "da", "de", "es", "fi", "fr", "hu", "it", "nl", "no", "pt", "ro", "ru", "sv")
+SCRIPT_OF_LANGUAGE = {"ar": "arabic", "ru": "cyrillic"}  # the others are written in Latin letters
 
 
 def text_analyzer():
     """Words, lower-cased, accents folded (Antonio = António), English stop words dropped,
     Porter2 stems (running = run). Whoosh uses the same chain on the query."""
     return (
-        RegexTokenizer(r"\w+(?:\.?\w+)*")
+        RegexTokenizer(WORDS)
         | LowercaseFilter()
-        | CharsetFilter(accent_map)
+        | CharsetFilter(FOLD)
         | StopFilter()
         | StemFilter(stemfn=porter2)
     )
 
 
-class PairIndex(indexes.SearchIndex, indexes.Indexable):
+def exact_analyzer():
+    """Words as written, only lower-cased: no stems, accents kept, no stop words."""
+    return RegexTokenizer(WORDS) | LowercaseFilter()
+
+
+def name_analyzer():
+    """Names and outlets: words lower-cased and accents folded, nothing else."""
+    return RegexTokenizer(WORDS) | LowercaseFilter() | CharsetFilter(FOLD)
+
+
+def language_analyzer(language: str):
+    """One language's stop words and stems; accents folded after stemming, because the
+    stemmers know their own alphabets (Russian endings in -ий)."""
+    chain = RegexTokenizer(WORDS) | LowercaseFilter()
+    if has_stopwords(language):
+        chain = chain | StopFilter(lang=language)
+    return chain | StemFilter(lang=language) | CharsetFilter(FOLD)
+
+
+def language_code(value: str) -> str:
+    """"ru", "ru-RU", " RU " → "ru"; blank stays blank (English)."""
+    return re.split(r"[-_\s]", (value or "").strip().lower())[0]
+
+
+def language_field(language: str) -> str:
+    return f"text_{language}"
+
+
+def analyze(text: str, *, exact: bool = False, language: str = ""):
+    """The tokens search sees in ``text``: (term, start, end) for each word that counts,
+    with character offsets into ``text``. Used to mark matches as the index matched them.
+
+    Every filter in the chains reads one word at a time, so each distinct word is analysed
+    once and remembered: marking a long answer costs a dictionary lookup per word."""
+    key = "exact" if exact else language_code(language)
+    key = key if key in ("exact", *STEMMED_LANGUAGES) else "en"
+    for match in _WORD.finditer(text):
+        term = _term(key, match.group())
+        if term:
+            yield term, match.start(), match.end()
+
+
+_WORD = re.compile(WORDS)
+
+
+@lru_cache(maxsize=200_000)
+def _term(key: str, word: str) -> str:
+    """The indexed form of one word ("" for a stop word)."""
+    tokens = [t.text for t in _analyzer(key)(word)]
+    return tokens[0] if tokens else ""
+
+
+@cache
+def _analyzer(key: str):
+    if key == "exact":
+        return exact_analyzer()
+    return text_analyzer() if key == "en" else language_analyzer(key)
+
+
+def answer_weight(answer: str) -> float:
+    """How much an answer's words count: "Yes." or "Mm-hm." answers a question but says
+    little, and short texts otherwise rank first for any word they share with a search."""
+    words = len(answer.split())
+    return 0.25 if words < 4 else 0.6 if words < 15 else 1.0
+
+
+def _language_fields():
+    assert all(has_stemmer(code) for code in STEMMED_LANGUAGES)
+    return {
+        language_field(code): indexes.CharField(analyzer=language_analyzer(code), stored=False, null=True)
+        for code in STEMMED_LANGUAGES
+    }
+
+
+# The per-language fields, declared once for PairIndex (not an index of its own: it is not
+# Indexable, so haystack does not register it).
+LanguageFields = type("LanguageFields", (indexes.SearchIndex,), _language_fields())
+
+
+class PairIndex(LanguageFields, indexes.Indexable):
     text = indexes.CharField(document=True, use_template=True, analyzer=text_analyzer())
+    context = indexes.CharField(analyzer=text_analyzer(), stored=False, boost=0.5)
+    text_exact = indexes.CharField(analyzer=exact_analyzer(), stored=False, null=True)
     key = indexes.CharField(model_attr="key", indexed=False)
     position = indexes.IntegerField(model_attr="position", indexed=False)
     question = indexes.CharField(model_attr="question", indexed=False)
     answer = indexes.CharField(model_attr="answer", indexed=False)
     speaker = indexes.FacetCharField(model_attr="speaker__slug", null=True)
+    # "slug name": the speaker facet, counted and shown without asking the database.
+    speaker_facet = indexes.FacetCharField(null=True)
+    speaker_names = indexes.CharField(analyzer=name_analyzer(), stored=False, null=True)
     speaker_name = indexes.CharField(model_attr="speaker__name", indexed=False, null=True)
     speaker_role = indexes.CharField(indexed=False)
+    article = indexes.FacetCharField(model_attr="article__slug")
     article_title = indexes.CharField(model_attr="article__title", indexed=False)
-    article_slug = indexes.CharField(model_attr="article__slug", indexed=False)
+    language = indexes.CharField(indexed=False)
     outlet = indexes.FacetCharField(model_attr="article__outlet")
+    outlet_names = indexes.CharField(model_attr="article__outlet", analyzer=name_analyzer(), stored=False)
     published = indexes.DateField(model_attr="article__published", null=True)
     year = indexes.FacetCharField(null=True)
 
@@ -48,8 +161,34 @@ class PairIndex(indexes.SearchIndex, indexes.Indexable):
             .prefetch_related("speaker__aliases", "article__appearances")
         )
 
+    def prepare(self, obj):
+        data = super().prepare(obj)
+        text = f"{data['context']}\n{data['text']}"
+        data["text_exact"] = text
+        language = language_code(obj.article.language)
+        if language in STEMMED_LANGUAGES:
+            data[language_field(language)] = text
+        data["boost"] = answer_weight(obj.answer)
+        return data
+
+    def similar_text(self, obj):
+        """What "related answers" compares: the question and the answer, not the names."""
+        return f"{obj.question}\n{obj.answer}"
+
+    def prepare_speaker_facet(self, obj):
+        return f"{obj.speaker.slug} {obj.speaker.name}" if obj.speaker_id else None
+
+    def prepare_speaker_names(self, obj):
+        return " ".join(obj.speaker.spellings()) if obj.speaker_id else None
+
     def prepare_speaker_role(self, obj):
         return obj.role()
+
+    def prepare_context(self, obj):
+        return f"{obj.question}\n{obj.role()}"
+
+    def prepare_language(self, obj):
+        return language_code(obj.article.language)
 
     def prepare_year(self, obj):
         return str(obj.article.published.year) if obj.article.published else None
@@ -57,6 +196,7 @@ class PairIndex(indexes.SearchIndex, indexes.Indexable):
 
 class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
     text = indexes.CharField(document=True, use_template=True, analyzer=text_analyzer())
+    text_exact = indexes.CharField(analyzer=exact_analyzer(), stored=False, null=True)
     title = indexes.CharField(model_attr="title", indexed=False)
     slug = indexes.CharField(model_attr="slug", indexed=False)
     outlet = indexes.FacetCharField(model_attr="outlet")
@@ -67,3 +207,8 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
 
     def index_queryset(self, using=None):
         return Article.objects.published().prefetch_related("speakers")
+
+    def prepare(self, obj):
+        data = super().prepare(obj)
+        data["text_exact"] = data["text"]
+        return data

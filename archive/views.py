@@ -4,11 +4,11 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404, JsonResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_safe
 
-from .models import Article, Pair, RemovedPair, Speaker
-from .search import SearchForm, search_answers
+from .models import Article, Pair, RemovedPair, Speaker, SpeakerAlias
+from .search import SearchForm, marker_for, related_answers, search_answers
 
 
 def absolute_url(request, path: str) -> str:
@@ -38,21 +38,22 @@ def search(request):
     form = SearchForm(request.GET)
     if not form.is_valid():
         return render(request, "archive/search.html", {"form": form}, status=400)
-    data = form.cleaned_data
-    results = search_answers(data["q"], speaker=data["speaker"], page=data["page"])
-    speaker = Speaker.objects.filter(slug=data["speaker"]).first() if data["speaker"] else None
-    return render(request, "archive/search.html", {"form": form, "results": results, "speaker": speaker})
+    results = search_answers(form.cleaned_data["q"], **form.search_kwargs())
+    return render(request, "archive/search.html", {"form": form, "results": results})
+
+
+@require_safe
+def search_help(request):
+    return render(request, "archive/search_help.html", {"form": SearchForm()})
 
 
 @require_safe
 def api_search(request):
     form = SearchForm(request.GET)
     if not form.is_valid():
-        errors = {field: [str(e) for e in errs] for field, errs in form.errors.items()}
-        return JsonResponse({"error": "invalid query", "errors": errors}, status=400)
-    data = form.cleaned_data
-    results = search_answers(data["q"], speaker=data["speaker"], page=data["page"])
-    return JsonResponse(results.as_json(lambda path: absolute_url(request, path)),
+        return JsonResponse({"error": "invalid query", "errors": form.errors_by_field()}, status=400)
+    results = search_answers(form.cleaned_data["q"], **form.search_kwargs())
+    return JsonResponse(results.as_json(lambda path: absolute_url(request, path), path=request.path),
                         json_dumps_params={"ensure_ascii": False})
 
 
@@ -70,8 +71,8 @@ def article_detail(request, slug):
     appearances = article.appearances.select_related("speaker")
     roles = {a.speaker_id: a.role for a in appearances}
     return render(request, "archive/article_detail.html", {
-        "article": article, "pairs": pairs, "canonical": absolute_url(request, article.get_absolute_url()), "appearances": appearances, "roles": roles,
-        "q": request.GET.get("q", "")[:200],
+        "article": article, "pairs": pairs, "canonical": absolute_url(request, article.get_absolute_url()),
+        "appearances": appearances, "roles": roles, "marker": marker_for(request.GET, article.language),
     })
 
 
@@ -85,7 +86,11 @@ def speaker_list(request):
 
 @require_safe
 def speaker_detail(request, slug):
-    speaker = get_object_or_404(Speaker.objects.prefetch_related("aliases"), slug=slug)
+    speaker = Speaker.objects.prefetch_related("aliases").filter(slug=slug).first()
+    if speaker is None:
+        # The page of a speaker merged into another one moves with them.
+        merged = get_object_or_404(SpeakerAlias.objects.select_related("speaker"), slug=slug)
+        return redirect(merged.speaker, permanent=True)
     pairs = Pair.objects.published().for_display().filter(speaker=speaker).order_by(
         "-article__published", "article", "position"
     )
@@ -114,5 +119,6 @@ def pair_detail(request, key):
         "role": pair.role(),
         "previous": siblings[index - 1][0] if index > 0 else None,
         "next": siblings[index + 1][0] if index + 1 < len(siblings) else None,
-        "q": request.GET.get("q", "")[:200],
+        "marker": marker_for(request.GET, pair.article.language),
+        "related": related_answers(pair) if pair.article.is_published else [],
     })

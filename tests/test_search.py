@@ -1,5 +1,6 @@
 """Search finds answers on a real Whoosh index: by any spelling of a name, by stems and
-phrases; it highlights safely, follows every save and delete at once, and never fails."""
+phrases, by exact forms, in other scripts and languages; it corrects typos, highlights
+safely, follows every save and delete at once, and never fails."""
 
 import pytest
 from haystack.query import SearchQuerySet
@@ -36,6 +37,40 @@ def test_phrase_matches_only_words_in_that_order(seeds):
 
 def test_curly_quotes_make_a_phrase_too(seeds):
     assert search_answers("“one world”").count == 1
+
+
+def test_curly_apostrophe_finds_the_straight_one(seeds):
+    assert keys(search_answers("it’s better to avoid")) == keys(search_answers("it's better to avoid"))
+    assert search_answers("it’s better to avoid").count == 1
+
+
+def test_exact_form_matches_words_only_as_written(seeds):
+    assert search_answers("committing", exact=True).count == 0
+    assert search_answers("committed", exact=True).count == 2
+    speaker = Speaker.objects.get()
+    Pair.objects.create(article=Article.objects.first(), speaker=speaker, position=9, question="Coffee?",
+                        answer="We met in a café near the Élysée.")
+    assert search_answers("cafe elysee").count == 1
+    assert search_answers("cafe elysee", exact=True).count == 0
+    assert search_answers("CAFÉ Élysée", exact=True).count == 1
+
+
+def test_exact_form_keeps_common_words_in_a_phrase(seeds):
+    assert search_answers('"vision of one world"', exact=True).count == 1
+    assert search_answers('"vision of the world"', exact=True).count == 0
+
+
+def test_words_standing_together_rank_first(seeds):
+    # both answers have "global" and "economy"; only one says "global economy"
+    results = search_answers("global economy")
+    assert results.count >= 2
+    assert "global economy" in results.page.object_list[0].answer
+
+
+def test_or_finds_either_word(seeds):
+    either = search_answers("Azerbaijan OR counterterrorism")
+    assert either.count == 2 and not either.any_word
+    assert search_answers("Azerbaijan AND counterterrorism").any_word  # no answer has both
 
 
 def test_minus_excludes_a_word(seeds):
@@ -76,6 +111,55 @@ def test_highlight_escapes_html_in_imported_text(transactional_db):
 
 def test_excerpt_without_match_is_escaped_start_of_text():
     assert excerpt("<b>bold</b> " * 100, "nothing") .startswith("&lt;b&gt;bold&lt;/b&gt;")
+
+
+def test_typo_gets_a_suggestion_with_its_count(seeds):
+    results = search_answers("Azerbajian")
+    assert results.count == 0
+    assert results.suggestion.query == "azerbaijan"
+    assert results.suggestion.count == 1
+    assert results.suggestion.link == "?q=azerbaijan"
+
+
+def test_rare_misspelling_beside_a_common_spelling_gets_a_suggestion(seeds):
+    # "Gutteres" is printed once in the seeds, "Guterres" in every answer's document
+    results = search_answers("Gutteres")
+    assert results.count == 1
+    assert results.suggestion.query == "guterres" and results.suggestion.count == 4
+
+
+def test_suggestion_keeps_phrases_and_filters(seeds):
+    results = search_answers('"climate crisis" -Kazakstan speaker:guterres Azerbajian')
+    assert results.suggestion.query == '"climate crisis" -Kazakstan azerbaijan speaker:guterres'
+
+
+def test_correctly_spelt_search_gets_no_suggestion(seeds):
+    assert search_answers("climate").suggestion is None
+    assert search_answers("xylophone").suggestion is None
+
+
+def test_when_no_answer_has_every_word_answers_with_most_of_them_come_first(seeds):
+    results = search_answers("Azerbaijan terrorism xylophone")
+    assert results.any_word
+    assert results.count >= 2
+    assert "Azerbaijan" in results.page.object_list[0].answer or "terrorism" in results.page.object_list[0].answer
+
+
+def test_only_common_words_explain_themselves(seeds):
+    results = search_answers("the of")
+    assert results.count == 0
+    assert "common" in results.notes[0]
+
+
+def test_malformed_syntax_searches_the_words_and_says_so(seeds):
+    results = search_answers('"one world')
+    assert results.count == 1
+    assert "quotation mark is not closed" in results.notes[0]
+
+
+def test_excluded_words_alone_find_nothing_and_say_why(seeds):
+    results = search_answers("-climate")
+    assert results.count == 0 and "Add a word" in results.notes[0]
 
 
 def test_speaker_filter_limits_to_one_speaker(seeds):
