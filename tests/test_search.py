@@ -253,3 +253,21 @@ def test_check_index_reports_and_repairs_a_lost_index(seeds):
     assert "pairs: 4 in the database, 0 in the index" in out.getvalue()
     call_command("check_index", repair=True, stdout=io.StringIO())
     assert search_answers("Azerbaijan").count == 1
+
+
+def test_check_index_rebuilds_an_index_built_with_an_older_schema(seeds):
+    import io
+
+    from django.core.management import call_command
+    from haystack import connections
+    from whoosh.fields import ID, Schema
+
+    backend = connections["default"].get_backend()
+    backend.storage.create_index(Schema(id=ID(stored=True, unique=True), django_ct=ID(stored=True)))
+    backend.setup_complete = False  # as a process started on the old index would find it
+    assert "text" in backend.missing_fields()
+    out = io.StringIO()
+    call_command("check_index", repair=True, stdout=out)
+    assert "built before these fields existed" in out.getvalue()
+    assert backend.missing_fields() == []
+    assert search_answers("Azerbaijan").count == 1

@@ -10,9 +10,9 @@ from archive.models import PendingIndexUpdate
 
 class Command(BaseCommand):
     help = (
-        "Count the documents the search index should hold (published answers and articles) "
-        "against those it holds, and the rows whose index write failed and waits for a retry. "
-        "With --repair, update the index when anything differs."
+        "Check that the search index was built with the current fields, and count the documents "
+        "it should hold (published answers and articles) against those it holds, and the rows "
+        "whose index write failed and waits for a retry. With --repair, rebuild or update it."
     )
 
     def add_arguments(self, parser):
@@ -20,6 +20,14 @@ class Command(BaseCommand):
 
     def handle(self, *args, repair=False, **options):
         unified = connections["default"].get_unified_index()
+        missing = getattr(connections["default"].get_backend(), "missing_fields", list)()
+        if missing:
+            self.stdout.write(f"The index was built before these fields existed: {', '.join(missing)}.")
+            if not repair:
+                self.stdout.write(self.style.WARNING("Run `python manage.py check_index --repair` to rebuild it."))
+                raise SystemExit(1)
+            self.stdout.write("Rebuilding the index.")
+            call_command("rebuild_index", interactive=False, verbosity=0)
         differ = False
         for model in unified.get_indexed_models():
             expected = unified.get_index(model).index_queryset().count()
