@@ -124,7 +124,7 @@ class ArticleAdmin(admin.ModelAdmin):
         imported = []
         for name, text in zip(names, texts, strict=False):
             outcome = import_text(text, import_ref=name or None, path=name or "pasted text", publish=publish,
-                                  name=parser.title_from_filename(name) if name else "")
+                                  filename=name)
             if outcome.ok:
                 imported.append(outcome.article)
                 messages.success(request, f"“{outcome.path}”: {outcome.status}, {len(outcome.interview.pairs)} answer(s).")
@@ -177,7 +177,7 @@ def _preview(name, text, error):
     if error:
         return {"name": name, "error": error}
     try:
-        interview = parser.parse(text, name=parser.title_from_filename(name) if name else "")
+        interview = parser.parse(text, filename=name)
         return {"name": name, "text": text, "interview": interview}
     except parser.ParseError as exc:
         return {"name": name, "error": str(exc)}

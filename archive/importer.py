@@ -102,17 +102,17 @@ def import_file(path: Path, *, dry_run: bool = False) -> Outcome:
         text, encoding = read_text(path)
     except (ImportProblem, parser.ParseError) as exc:
         return Outcome(str(path), "failed", error=str(exc))
-    outcome = import_text(text, import_ref=path.name, dry_run=dry_run, path=str(path), name=parser.title_from_filename(path.name))
+    outcome = import_text(text, import_ref=path.name, dry_run=dry_run, path=str(path), filename=path.name)
     outcome.encoding = encoding
     return outcome
 
 
 def import_text(text: str, *, import_ref: str | None, dry_run: bool = False, path: str = "",
-                publish: bool = True, name: str = "") -> Outcome:
+                publish: bool = True, filename: str = "") -> Outcome:
     """Parse one article's text and save it (unless ``dry_run``); never raises for bad input."""
     path = path or import_ref or "pasted text"
     try:
-        interview = parser.parse(text, name=name)
+        interview = parser.parse(text, filename=filename)
     except parser.ParseError as exc:
         return Outcome(path, "failed", error=str(exc))
     outcome = Outcome(path, "", interview=interview, warnings=list(interview.warnings))

@@ -175,8 +175,9 @@ def fold(name: str) -> str:
     return " ".join(re.sub(r"[^\w]+", " ", letters.casefold()).split())
 
 
-def parse(text: str, name: str = "") -> Interview:
-    """Read one article. ``name`` (e.g. from the file name) is the title when the text has none.
+def parse(text: str, filename: str = "") -> Interview:
+    """Read one article. ``filename`` gives the title when the text has none ("go-time-42.txt":
+    "Go time 42") and the date when the text gives none ("…-2012-10-16.txt").
 
     Raises ParseError when there is no article to read."""
     text = normalise(text)
@@ -202,7 +203,9 @@ def parse(text: str, name: str = "") -> Interview:
     labels = {canonical: labels[printed] for printed, canonical in transcripts.canonical_labels(labels).items()}
     if not paragraphs and "title" not in header:
         raise ParseError("no text besides web-page junk")
-    interview = _Reader(header, paragraphs, discarded, fallback_title=_clean(name), label_forms=labels).read()
+    interview = _Reader(header, paragraphs, discarded, fallback_title=title_from_filename(filename) if filename else "",
+                        label_forms=labels).read()
+    interview.published = interview.published or _date_in(filename.replace("_", "-"))
     interview.metadata_lines[:0] = header_lines
     if stray:
         interview.warnings.append(f"control characters replaced by spaces ({', '.join(stray[:5])})")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from archive.parser import parse, title_from_filename
+from archive.parser import parse
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -37,7 +37,7 @@ def _without_label(question, labels):
 
 def check(label) -> dict:
     """Whether the parser gets this document's pair count, first question and last answer."""
-    iv = parse(_path(label).read_text(encoding="utf-8"), name=title_from_filename(_path(label).name))
+    iv = parse(_path(label).read_text(encoding="utf-8"), filename=_path(label).name)
     first = _without_label(_norm(iv.pairs[0].question), set(iv.labels)) if iv.pairs else None
     last = _norm(iv.pairs[-1].answer) if iv.pairs else None
 

@@ -259,3 +259,14 @@ def test_cyrillic_text_imports_readable_with_its_language(tmp_path):
     assert article.title == "Интервью с министром"
     assert article.language == "ru"
     assert article.pairs.get().answer.startswith("Мы построим")
+
+
+def test_date_in_the_file_name_dates_an_undated_text(tmp_path):
+    (tmp_path / "presidential-debate-2012-10-16.txt").write_text(
+        "Candy Host: Good evening. Our candidates are Ann One and Bo Two. Ann, why run?\n\n"
+        "Ann One: To serve.\n\nCandy Host: Bo, why run?\n\nBo Two: To win.\n"
+    )
+    run(tmp_path)
+    article = Article.objects.get()
+    assert str(article.published) == "2012-10-16"
+    assert article.title == "Presidential debate 2012 10 16"
