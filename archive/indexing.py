@@ -25,8 +25,14 @@ _pending = threading.local()
 BATCH = 500  # rows read per query: well under SQLite's limit on query parameters
 
 
-def documents_touched(instance) -> dict[type, set[int]]:
+def documents_touched(instance, update_fields=None) -> dict[type, set[int]]:
     """The indexed rows whose documents show something of ``instance``."""
+    if isinstance(instance, Speaker) and update_fields and set(update_fields) <= {"role"}:
+        # The speaker's own role shows only on answers in articles that do not list them
+        # (Pair.role); re-indexing every answer of a much-interviewed speaker for each new role
+        # would make a bulk import slower with every file.
+        listed = Appearance.objects.filter(speaker=instance).values("article_id")
+        return {Pair: set(instance.pairs.exclude(article_id__in=listed).values_list("pk", flat=True))}
     if isinstance(instance, Pair):
         return {Pair: {instance.pk}}
     if isinstance(instance, Article):
@@ -120,18 +126,18 @@ class IndexSyncProcessor(signals.BaseSignalProcessor):
             models.signals.post_save.disconnect(self.handle_save, sender=sender)
             models.signals.post_delete.disconnect(self.handle_delete, sender=sender)
 
-    def handle_save(self, sender, instance, **kwargs):
-        if kwargs.get("raw"):
+    def handle_save(self, sender, instance, raw=False, update_fields=None, **kwargs):
+        if raw:
             return
-        self._queue(instance)
+        self._queue(instance, update_fields)
 
     def handle_delete(self, sender, instance, **kwargs):
         self._queue(instance)
 
-    def _queue(self, instance):
+    def _queue(self, instance, update_fields=None):
         if not hasattr(_pending, "changes"):
             _pending.changes = defaultdict(set)
-        for model, pks in documents_touched(instance).items():
+        for model, pks in documents_touched(instance, update_fields).items():
             _pending.changes[model] |= pks
         # One callback per save; the first to run writes everything queued. A rolled-back
         # transaction drops its callbacks, and its queued rows are re-read by the next sync,

@@ -5,7 +5,7 @@ safely, follows every save and delete at once, and never fails."""
 import pytest
 from haystack.query import SearchQuerySet
 
-from archive.models import Article, Pair, Speaker
+from archive.models import Appearance, Article, Pair, Speaker
 from archive.search import excerpt, search_answers
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -271,3 +271,15 @@ def test_check_index_rebuilds_an_index_built_with_an_older_schema(seeds):
     assert "built before these fields existed" in out.getvalue()
     assert backend.missing_fields() == []
     assert search_answers("Azerbaijan").count == 1
+
+
+def test_a_new_role_reindexes_only_answers_that_show_it(seeds):
+    from archive.indexing import documents_touched
+
+    speaker = Speaker.objects.get()
+    speaker.role = "Former Prime Minister of Portugal"
+    assert documents_touched(speaker, update_fields=["role"]) == {Pair: set()}  # every article lists them
+    Appearance.objects.filter(speaker=speaker).delete()
+    speaker.save(update_fields=["role"])
+    hits = search_answers("Azerbaijan").page.object_list
+    assert hits[0].speaker_role == "Former Prime Minister of Portugal"
