@@ -38,8 +38,32 @@ system-packages:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "Chromium is missing: install Debian's chromium package for the browser tests"; fi; fi
 
+# The whole suite twice: on SQLite (the default), then on PostgreSQL.
 test: $(VENV)/.installed system-packages
 	$(PY) -m pytest
+	$(MAKE) --no-print-directory test-postgres
+
+# The whole suite on a throwaway PostgreSQL cluster on 127.0.0.1 (.ci/with-postgres.sh: as
+# root it installs Debian's postgresql when missing; it always stops the cluster at the end).
+test-postgres: $(VENV)/.installed system-packages
+	bash .ci/with-postgres.sh $(PY) -m pytest
+
+# The search benchmark (bench/, BENCHMARKS.md): generate, import, serve, load, compare with
+# the Whoosh floor and Datasette, append a dated section to BENCHMARKS.md. Everything it makes
+# goes under bench-data/ (git-ignored). SIZES in pairs: SIZES="10000 100000 1000000" for 1M.
+SIZES ?= 10000 100000
+BENCH_DURATION ?= 20
+BENCH_REPEATS ?= 1
+BENCH_ARGS ?=
+BENCH_VENV := bench-data/venv
+
+bench: $(VENV)/.installed $(BENCH_VENV)/.installed
+	$(PY) -m bench.run --sizes $(SIZES) --duration $(BENCH_DURATION) --repeats $(BENCH_REPEATS) $(BENCH_ARGS)
+
+$(BENCH_VENV)/.installed: bench/requirements-peer.txt
+	$(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/pip install --quiet --disable-pip-version-check -r bench/requirements-peer.txt
+	touch $@
 
 clean:
 	rm -rf $(VENV) var

@@ -131,6 +131,7 @@ INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")  # zero-width charac
 PULL_QUOTE_CREDIT = re.compile(r"^(?:[\"“].{10,400}[\"”]\s*)?[—–]\s*[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){1,3}(?:,[^.]{0,120})?$")
 # An image caption with its credit: "Jorgensen in July 2020.Image: Gage Skidmore."
 IMAGE_CAPTION = re.compile(r"^\S.{0,200}?\S\s*(?:Image|Photo|Picture)s?:\s*[^.:]{1,80}\.?$")
+QUOTED_TITLE = re.compile(r"^[\"“«„].{1,200}$")
 HEADING = re.compile(r"^#{1,6}\s+")
 MARKDOWN_LINK = re.compile(r"\[(?P<text>[^\]\n]*)\]\((?P<url>[^)\s]+)\)")
 MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|~])")
@@ -293,6 +294,8 @@ def _paragraphs(lines: list[tuple[int, str]], labels: set[str], discarded: list[
         if stamp:
             discarded.append(stamp)
         found = transcripts.find_label(line) if labels else None
+        if found and not paragraphs and current is None and QUOTED_TITLE.match(found[1]):
+            found = None  # a headline like `Guterres: “We must act now”`, not a turn
         if found and found[0] in labels:
             label, rest, _ = found
             label = canonical.get(label, label)
@@ -515,7 +518,9 @@ class _Reader:
     def _names_interviewer(self, label: str) -> bool:
         """The title or header says this label is who asked ("Interview of X by Jamie Little")."""
         interviewer = self.header.get("interviewer") or self.interview.interviewer
-        if interviewer and fold(label) in fold(interviewer):
+        words = set(fold(label).split())
+        # Whole words of the name ("Campbell:", "Christine Campbell:"), never a letter ("A:").
+        if interviewer and words and words <= set(fold(interviewer).split()) and len(fold(label)) > 2:
             return True
         match = re.search(r"\b(?:by|with) (?P<name>[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){1,3})", self.interview.title)
         return bool(match and re.match(r"(?:Interview|Conversation|Q&A)\b", self.interview.title) and fold(label) == fold(match["name"]))

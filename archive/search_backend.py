@@ -176,8 +176,12 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
             return []
         return sorted(set(self.schema.names()) - set(built))
 
-    def document_count(self) -> int:
-        return self._searcher().doc_count()
+    def document_count(self, model=None) -> int:
+        """Documents in the index (of one model): read off the index, no search run."""
+        searcher = self._searcher()
+        if model is None:
+            return searcher.doc_count()
+        return len(searcher.search(wq.Term(DJANGO_CT, get_model_ct(model)), limit=None, scored=False))
 
     # -- searching ----------------------------------------------------------------------
     def _searcher(self):

@@ -207,3 +207,17 @@ def test_image_captions_and_pull_quote_credits_are_left_out():
     )
     assert [(p.question, p.answer) for p in iv.pairs] == [("Why?", "Because it rained."), ("How?", "Slowly.")]
     assert iv.discarded == ["Jane in July 2020.Image: Jo Roe for President.", "—Jane Roe"]
+
+
+def test_interviewer_header_never_takes_the_answer_label():
+    iv = parse("Title: Rivers\nInterviewer: Christine Campbell\nSpeaker: Ann Lee\n\nQ: Why rivers?\nA: They move.\n")
+    assert [(p.question, p.answer, p.speaker, p.asker) for p in iv.pairs] == [
+        ("Why rivers?", "They move.", "Ann Lee", "Christine Campbell"),
+    ]
+
+
+def test_headline_quoting_the_speaker_is_a_title_not_a_turn():
+    iv = parse("Ann Lee: “Rivers never wait”\nRiverside Chronicle, 2012-05-29.\n\nQ: Why rivers?\nAnn Lee: They move.\n\n"
+               "Q: And lakes?\nAnn Lee: They wait.\n")
+    assert iv.title == "Ann Lee: “Rivers never wait”"
+    assert str(iv.published) == "2012-05-29" and len(iv.pairs) == 2
