@@ -305,12 +305,13 @@ def link(params: dict, **changes) -> str:
 
 def search_answers(
     query: str, *, exact=False, speaker="", outlet="", year="", article="", date_from=None,
-    date_to=None, sort="", view="", page=1, per_page=PER_PAGE,
+    date_to=None, sort="", view="", page=1, per_page=PER_PAGE, with_articles=True,
 ) -> Results:
     """Answers matching ``query`` (words, "phrases", OR, -excluded, speaker:/outlet:/from:/to:)
     and the filters, best first unless ``sort`` says newest or oldest; with facets, a chart
     of years, a spelling suggestion when nothing matched and, for ``view="speakers"``, the
-    answers grouped by speaker."""
+    answers grouped by speaker. ``with_articles=False`` skips the search for matching
+    articles (the API does not show them)."""
     parsed = parse(query)
     params = {"q": query, "exact": "1" if exact else None, "speaker": speaker, "outlet": outlet, "year": year,
               "article": article, "from": _iso(date_from), "to": _iso(date_to), "sort": sort, "view": view}
@@ -358,7 +359,7 @@ def search_answers(
         found = _answers(text, filters, "relevance").facet_counts().get("fields", {})
     results.years = sorted((int(v), n) for v, n in found.get("year", []) if v and v.isdigit())
     results.filters = _active_filters(results)
-    if text is not None and number == 1 and not (filters or period) and view != "speakers":
+    if with_articles and text is not None and number == 1 and not (filters or period) and view != "speakers":
         about = _text_sq(parsed.tree, exact, rank=False, articles=True)
         results.articles = list(SearchQuerySet().models(Article).filter(about)[:5])
     return results

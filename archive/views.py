@@ -52,7 +52,7 @@ def api_search(request):
     form = SearchForm(request.GET)
     if not form.is_valid():
         return JsonResponse({"error": "invalid query", "errors": form.errors_by_field()}, status=400)
-    results = search_answers(form.cleaned_data["q"], **form.search_kwargs())
+    results = search_answers(form.cleaned_data["q"], **form.search_kwargs(), with_articles=False)
     return JsonResponse(results.as_json(lambda path: absolute_url(request, path), path=request.path),
                         json_dumps_params={"ensure_ascii": False})
 

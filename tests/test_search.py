@@ -283,3 +283,8 @@ def test_a_new_role_reindexes_only_answers_that_show_it(seeds):
     speaker.save(update_fields=["role"])
     hits = search_answers("Azerbaijan").page.object_list
     assert hits[0].speaker_role == "Former Prime Minister of Portugal"
+
+
+def test_the_api_skips_the_article_search_it_does_not_show(seeds):
+    assert search_answers("Kazinform").articles  # the page lists matching articles
+    assert search_answers("Kazinform", with_articles=False).articles == []
