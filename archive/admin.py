@@ -199,7 +199,7 @@ class SpeakerAdmin(admin.ModelAdmin):
 
     @admin.action(description="Merge the selected speakers into one (the one with most answers)")
     def merge(self, request, queryset):
-        speakers = sorted(queryset, key=lambda s: (s.answers, sum(ord(c) > 127 for c in s.name)), reverse=True)
+        speakers = sorted(queryset, key=lambda s: (s.answers, parser.accented(s.name)), reverse=True)
         if len(speakers) < 2:
             messages.warning(request, "Select at least two speakers to merge.")
             return

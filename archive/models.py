@@ -6,7 +6,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.text import slugify
 
-from .parser import fold
+from .parser import accented, fold
 
 KEY_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"
 
@@ -69,7 +69,7 @@ class Speaker(models.Model):
         key = fold(name)
         if name == self.name or not key:
             return
-        if key == self.name_key and sum(ord(c) > 127 for c in name) > sum(ord(c) > 127 for c in self.name):
+        if key == self.name_key and accented(name) > accented(self.name):
             self.aliases.filter(name=name).delete()
             SpeakerAlias.objects.get_or_create(speaker=self, name=self.name)
             self.name = name

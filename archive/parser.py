@@ -324,7 +324,8 @@ def _ends_with_question(paragraph: str) -> bool:
     return paragraph.rstrip(QUOTES + " )").endswith("?")
 
 
-def _accented(name: str) -> int:
+def accented(name: str) -> int:
+    """How many letters beyond ASCII a spelling has: the accented spelling is the one to show."""
     return sum(1 for c in name if ord(c) > 127)
 
 
@@ -751,7 +752,7 @@ class _Reader:
                         piece = " ".join(words[start:start + size]).rstrip(".,;:")
                         if fold(piece) == key:
                             spellings.append(piece)
-        name = max(spellings, key=lambda s: (_accented(s), -spellings.index(s)))
+        name = max(spellings, key=lambda s: (accented(s), -spellings.index(s)))
         aliases = tuple(dict.fromkeys(s for s in spellings if s != name))
         role = self.header.get("role") or self._role(spellings) or self.byline_affiliation
         return Speaker(name=name, role=role, aliases=aliases)

@@ -66,7 +66,6 @@ class Split:
     lead: list[str] = field(default_factory=list)
     pairs: list[tuple[str, str, str, str]] = field(default_factory=list)  # question, answer, answerer label, asker label
     closing: list[str] = field(default_factory=list)
-    askers: set[str] = field(default_factory=set)
     answerers: list[str] = field(default_factory=list)
 
 
@@ -242,7 +241,7 @@ def split_turns(turns: list[Turn], askers: set[str], interjections: bool = True)
 
     ``interjections=False`` for written Q&A, where a short line ("Tell us about it.") is a
     question like any other."""
-    out = Split(askers=askers)
+    out = Split()
     # Where no answer carries a label, an unlabelled paragraph after a question is the answer;
     # elsewhere it continues the turn before it.
     unlabelled_only = all(t.label in askers for t in turns if t.label)
