@@ -176,11 +176,18 @@ class Hit:
 class FacetValue:
     """One value of a facet: its count, and the link that applies it (or removes it)."""
 
+    name: str  # the parameter: speaker, outlet, year
     value: str
     label: str
     count: int
     active: bool
-    link: str  # a query string: "?q=…&speaker=…"
+    params: dict = field(repr=False, default_factory=dict)  # the search's, shared
+
+    @property
+    def link(self) -> str:
+        """A query string: "?q=…&speaker=…". Written when shown: a common word's speaker
+        facet has hundreds of values and a page shows ten."""
+        return link(self.params, **{self.name: None if self.active else self.value, "page": None})
 
 
 @dataclass
@@ -584,8 +591,7 @@ def _facets(found: dict, results: Results) -> dict:
             if name == "speaker":
                 value, _, label = value.partition(" ")
             active = params.get(name) == value
-            values.append(FacetValue(value, label, count, active,
-                                     results.link(**{name: None if active else value, "page": None})))
+            values.append(FacetValue(name, value, label, count, active, params))
         if name == "year":
             values.sort(key=lambda v: v.value, reverse=True)
         facets[name] = values
