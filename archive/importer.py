@@ -11,12 +11,13 @@ import difflib
 import hashlib
 import json
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
 
-from . import parser
+from . import parser, transcripts
 from .decoding import decode
 from .models import Appearance, Article, Pair, Speaker
 
@@ -109,20 +110,27 @@ def import_file(path: Path, *, dry_run: bool = False) -> Outcome:
 
 def import_text(text: str, *, import_ref: str | None, dry_run: bool = False, path: str = "",
                 publish: bool = True, filename: str = "") -> Outcome:
-    """Parse one article's text and save it (unless ``dry_run``); never raises for bad input."""
+    """Parse one article's text and save it (unless ``dry_run``); never raises for bad input.
+    A file imported before, unchanged and read by the same parser, is not parsed again: an
+    interrupted import resumes at the first file it had not saved."""
     path = path or import_ref or "pasted text"
+    original = parser.normalise(text)
+    content_hash = hashlib.sha256(original.encode()).hexdigest()
+    existing = Article.objects.filter(import_ref=import_ref).first() if import_ref else None
+    if (existing and not dry_run and existing.content_hash == content_hash
+            and existing.parsed_by == parser_revision()):
+        return Outcome(path, "unchanged", article=existing)
     try:
         interview = parser.parse(text, filename=filename)
     except parser.ParseError as exc:
         return Outcome(path, "failed", error=str(exc))
     outcome = Outcome(path, "", interview=interview, warnings=list(interview.warnings))
-    original = parser.normalise(text)
-    content_hash = hashlib.sha256(original.encode()).hexdigest()
     fingerprint = hashlib.sha256(
         json.dumps([interview_json(interview), original], sort_keys=True).encode()
     ).hexdigest()
-    existing = Article.objects.filter(import_ref=import_ref).first() if import_ref else None
     if existing and existing.fingerprint == fingerprint:
+        if not dry_run and existing.parsed_by != parser_revision():
+            Article.objects.filter(pk=existing.pk).update(parsed_by=parser_revision())
         outcome.status, outcome.article = "unchanged", existing
         return outcome
     twin = Article.objects.filter(content_hash=content_hash).exclude(pk=getattr(existing, "pk", None)).first()
@@ -147,6 +155,16 @@ def import_text(text: str, *, import_ref: str | None, dry_run: bool = False, pat
     return outcome
 
 
+@cache
+def parser_revision() -> str:
+    """A digest of the parser's source code: an article read by another revision is parsed
+    again on re-import, in case the parser now reads it differently."""
+    digest = hashlib.sha256()
+    for module in (parser, transcripts):
+        digest.update(Path(module.__file__).read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def save_interview(iv: parser.Interview, *, original_text: str, import_ref: str | None,
                    fingerprint: str = "", content_hash: str = "", article: Article | None = None,
                    publish: bool = True) -> Article:
@@ -164,6 +182,7 @@ def save_interview(iv: parser.Interview, *, original_text: str, import_ref: str 
     article.original_text = original_text
     article.fingerprint = fingerprint
     article.content_hash = content_hash
+    article.parsed_by = parser_revision() if fingerprint else ""
     _check_lengths(article)
     article.save()
 

@@ -51,12 +51,13 @@ def documents_touched(instance, update_fields=None) -> dict[type, set[int]]:
     return {}
 
 
-def sync(changes: dict[type, set[int]], using: str = "default") -> None:
-    """Write the current database state of these rows, and of any left pending, to the index."""
+def sync(changes: dict[type, set[int]], using: str = "default", pending: int = 500) -> int:
+    """Write the current database state of these rows, and of up to ``pending`` rows left
+    pending, to the index. Returns how many pending rows it wrote."""
     backend = connections[using].get_backend()
     unified = connections[using].get_unified_index()
     with getattr(backend, "write_lock", nullcontext)():
-        retried = list(PendingIndexUpdate.objects.all()[:10_000])
+        retried = list(PendingIndexUpdate.objects.order_by("pk")[:pending])
         changes = _merge(changes, retried)
         for model, pks in changes.items():
             index = unified.get_index(model)
@@ -70,6 +71,16 @@ def sync(changes: dict[type, set[int]], using: str = "default") -> None:
                     backend.remove(f"{model._meta.label_lower}.{pk}")
     if retried:
         PendingIndexUpdate.objects.filter(pk__in=[p.pk for p in retried]).delete()
+    return len(retried)
+
+
+def drain(rows: int = 10_000, using: str = "default") -> int:
+    """Write every pending row to the index, ``rows`` per index commit; the number written.
+    What an interrupted bulk import left unindexed is written here by the next run."""
+    written = 0
+    while PendingIndexUpdate.objects.exists():
+        written += sync({}, using=using, pending=rows)
+    return written
 
 
 def _merge(changes, pending_rows):
@@ -80,24 +91,46 @@ def _merge(changes, pending_rows):
 
 
 @contextmanager
-def batched(rows: int = 2000):
-    """Inside this block, index writes are gathered and written about every ``rows`` rows and
-    at the end, instead of once per transaction: a bulk import commits the index far less often.
-    Each file still commits to the database on its own."""
+def batched(rows: int = 10_000, using: str = "default"):
+    """Inside this block, index writes are written about every ``rows`` rows and at the end,
+    instead of once per transaction: a bulk import commits the index far less often, with a
+    writer per core. Each file still commits to the database on its own, and the documents
+    it touched are recorded as pending in that same transaction, so an import that is
+    interrupted leaves nothing unindexed: the next write (or :func:`drain`) writes them."""
+    backend = connections[using].get_backend()
     _pending.batch_rows = rows
+    _pending.queued = 0
     try:
-        yield
+        with getattr(backend, "bulk_writes", nullcontext)():
+            drain(rows, using)  # what an interrupted run left
+            yield
+            drain(rows, using)
     finally:
         _pending.batch_rows = 0
-        _flush()
+
+
+def _record(changes):
+    """Record documents to write as pending rows, in the caller's transaction."""
+    PendingIndexUpdate.objects.bulk_create(
+        [PendingIndexUpdate(model=model._meta.label_lower, object_id=pk, reason="queued by a bulk import")
+         for model, pks in changes.items() for pk in pks],
+        ignore_conflicts=True,
+    )
 
 
 def _flush():
+    if getattr(_pending, "batch_rows", 0):
+        if _pending.queued >= _pending.batch_rows:
+            _pending.queued = 0
+            try:
+                drain(_pending.batch_rows)
+            except Exception:
+                # The rows stay pending; the next batch, or the end of the import, writes them.
+                log.exception("Search index not updated; the rows stay pending")
+        return
     changes = getattr(_pending, "changes", None)
     if not changes:
         return
-    if sum(map(len, changes.values())) < getattr(_pending, "batch_rows", 0):
-        return  # gathering for a batch
     _pending.changes = defaultdict(set)
     try:
         sync(changes)
@@ -135,10 +168,15 @@ class IndexSyncProcessor(signals.BaseSignalProcessor):
         self._queue(instance)
 
     def _queue(self, instance, update_fields=None):
-        if not hasattr(_pending, "changes"):
-            _pending.changes = defaultdict(set)
-        for model, pks in documents_touched(instance, update_fields).items():
-            _pending.changes[model] |= pks
+        touched = documents_touched(instance, update_fields)
+        if getattr(_pending, "batch_rows", 0):
+            _record(touched)
+            _pending.queued += sum(map(len, touched.values()))
+        else:
+            if not hasattr(_pending, "changes"):
+                _pending.changes = defaultdict(set)
+            for model, pks in touched.items():
+                _pending.changes[model] |= pks
         # One callback per save; the first to run writes everything queued. A rolled-back
         # transaction drops its callbacks, and its queued rows are re-read by the next sync,
         # which finds them as they are.

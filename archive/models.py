@@ -152,6 +152,11 @@ class Article(models.Model):
         help_text="The file an import came from; a re-import of it updates this article.",
     )
     fingerprint = models.CharField(max_length=64, blank=True, editable=False)
+    parsed_by = models.CharField(
+        max_length=16, blank=True, editable=False,
+        help_text="The parser's revision that read the imported text: a re-import of the same "
+                  "text skips it without parsing it again unless the parser has changed.",
+    )
     content_hash = models.CharField(
         max_length=64, blank=True, db_index=True, editable=False,
         help_text="SHA-256 of the imported text: the same interview under another file name is a duplicate.",

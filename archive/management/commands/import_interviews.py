@@ -1,8 +1,11 @@
 """Import interview articles from .txt files or folders of them."""
 
+import argparse
 import json
+from contextlib import nullcontext
 
 from django.core.management.base import BaseCommand
+from tqdm import tqdm
 
 from archive.importer import import_file, text_files
 from archive.indexing import batched
@@ -11,7 +14,8 @@ from archive.indexing import batched
 class Command(BaseCommand):
     help = (
         "Import plain-text interview articles. Each file is saved in one transaction: a file "
-        "that fails is reported with its reason and changes nothing. Re-running is safe."
+        "that fails is reported with its reason and changes nothing. Re-running is safe, and "
+        "resumes an interrupted import: files already saved are skipped without parsing."
     )
 
     def add_arguments(self, parser):
@@ -21,15 +25,32 @@ class Command(BaseCommand):
             "--format", choices=["text", "json"], default="text",
             help="json prints one document with every file's parsed article (for previews and checks).",
         )
+        parser.add_argument(
+            "--progress", action=argparse.BooleanOptionalAction, default=None,
+            help="Show a progress bar with the time left on stderr (default: when stderr is a terminal).",
+        )
 
-    def handle(self, *args, paths, dry_run=False, format="text", **options):
-        outcomes = []
-        with batched():
-            for path in text_files(paths):
+    def handle(self, *args, paths, dry_run=False, format="text", progress=None, **options):
+        files = text_files(paths)
+        if progress is None:
+            progress = self.stderr.isatty()
+        # Progress is counted in bytes, so the estimate of time left holds for files of any size.
+        bar = tqdm(total=sum(_size(f) for f in files), unit="B", unit_scale=True, disable=not progress,
+                   desc="Importing", dynamic_ncols=True, file=self.stderr._out)
+        verbose = options["verbosity"] >= 1 and format == "text"
+        outcomes, answers = [], 0
+        with bar, (nullcontext() if dry_run else batched()):
+            for path in files:
                 outcome = import_file(path, dry_run=dry_run)
                 outcomes.append(outcome)
-                if format == "text":
-                    self._report(outcome)
+                answers += len(outcome.interview.pairs) if outcome.interview and outcome.ok else 0
+                if verbose or not outcome.ok:
+                    with bar.external_write_mode():
+                        self._report(outcome)
+                bar.update(_size(path))
+                bar.set_postfix(files=len(outcomes), answers=answers, refresh=False)
+            bar.set_description("Writing the search index")
+            bar.refresh()
         if format == "json":
             self.stdout.write(json.dumps({"files": [o.as_json() for o in outcomes]}, ensure_ascii=False, indent=2))
         else:
@@ -48,7 +69,16 @@ class Command(BaseCommand):
             self.stderr.write(self.style.ERROR(f"failed     {outcome.path}: {outcome.error}"))
             return
         iv = outcome.interview
-        answers = len(iv.pairs) if iv else 0
-        self.stdout.write(f"{outcome.status:<10} {outcome.path}: {iv.title!r}, {answers} answer(s)")
+        if iv is None:  # skipped unparsed: saved before from the same text
+            self.stdout.write(f"{outcome.status:<10} {outcome.path}: {outcome.article.title!r}")
+            return
+        self.stdout.write(f"{outcome.status:<10} {outcome.path}: {iv.title!r}, {len(iv.pairs)} answer(s)")
         for warning in outcome.warnings:
             self.stdout.write(self.style.WARNING(f"           warning: {warning}"))
+
+
+def _size(path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0

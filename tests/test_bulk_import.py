@@ -1,0 +1,122 @@
+"""Bulk imports: an interrupted import resumes where it stopped and leaves nothing
+unindexed; files already saved are skipped without parsing; progress shows the time left."""
+
+import io
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from haystack.query import SearchQuerySet
+
+from archive.importer import import_file
+from archive.models import Article, Pair, PendingIndexUpdate
+
+from .conftest import child_env
+
+pytestmark = pytest.mark.django_db(transaction=True)
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def write_articles(folder: Path, count: int) -> list[Path]:
+    folder.mkdir(exist_ok=True)
+    paths = []
+    for n in range(count):
+        path = folder / f"{n:04d}.txt"
+        path.write_text(
+            f"Title: Harbour talk number {n}\nDate: 2021-03-{n % 28 + 1:02d}\nSpeaker: Dana Quill\n\n"
+            f"Q: What happened at pier {n}?\nA: The cranes at pier {n} stopped for an hour.\n\n"
+            f"Q: And the ferries?\nA: Ferry {n} kept to its timetable.\n",
+            encoding="utf-8",
+        )
+        paths.append(path)
+    return paths
+
+
+def run(*args):
+    out, err = io.StringIO(), io.StringIO()
+    try:
+        call_command("import_interviews", *map(str, args), stdout=out, stderr=err)
+        status = 0
+    except SystemExit as exc:
+        status = exc.code
+    return status, out.getvalue(), err.getvalue()
+
+
+def indexed_pairs() -> set[str]:
+    return {r.pk for r in SearchQuerySet().models(Pair).all()[:100_000]}
+
+
+def test_killed_import_resumes_and_leaves_no_answer_unindexed(tmp_path):
+    total = 400
+    write_articles(tmp_path / "in", total)
+    child = subprocess.Popen(
+        [sys.executable, "manage.py", "import_interviews", "--no-progress", str(tmp_path / "in")],
+        cwd=ROOT, env=child_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )
+    deadline = time.monotonic() + 120
+    while Article.objects.count() < 30 and child.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    saved = Article.objects.count()
+    assert 30 <= saved < total, f"the import was not stopped midway ({saved} of {total} saved)"
+    # Every saved answer is either in the index or recorded as pending, in its file's transaction.
+    pending = set(PendingIndexUpdate.objects.filter(model="archive.pair").values_list("object_id", flat=True))
+    database = set(Pair.objects.values_list("pk", flat=True))
+    assert pending and database <= pending | {int(pk) for pk in indexed_pairs()}
+
+    status, out, err = run(tmp_path / "in")
+
+    assert status == 0, err
+    assert out.count("unchanged ") == saved and out.count("created ") == total - saved
+    assert Article.objects.count() == total and Pair.objects.count() == 2 * total
+    assert not PendingIndexUpdate.objects.exists()
+    assert indexed_pairs() == {str(pk) for pk in Pair.objects.values_list("pk", flat=True)}
+
+
+def test_saved_file_is_skipped_unparsed_until_the_parser_changes(tmp_path):
+    [path] = write_articles(tmp_path / "in", 1)
+    assert import_file(path).status == "created"
+
+    again = import_file(path)
+    assert (again.status, again.interview) == ("unchanged", None)  # not parsed
+
+    Article.objects.update(parsed_by="an old parser")
+    reparsed = import_file(path)
+    assert reparsed.status == "unchanged" and reparsed.interview is not None
+    assert Article.objects.get().parsed_by != "an old parser"
+    assert import_file(path).interview is None
+
+
+def test_changed_text_under_the_same_name_is_parsed_and_updated(tmp_path):
+    [path] = write_articles(tmp_path / "in", 1)
+    import_file(path)
+    path.write_text(path.read_text().replace("stopped for an hour", "stopped for a day"))
+
+    outcome = import_file(path)
+
+    assert outcome.status == "updated"
+    assert SearchQuerySet().models(Pair).filter(content="day").count() == 1
+
+
+def test_progress_bar_counts_files_and_answers_and_estimates_time_left(tmp_path):
+    write_articles(tmp_path / "in", 12)
+
+    status, out, err = run("--progress", tmp_path / "in")
+
+    assert status == 0
+    assert "100%" in err and "files=12" in err and "answers=24" in err
+    assert "<00:00" in err  # tqdm's elapsed<remaining
+    assert out.count("created ") == 12
+
+
+def test_no_progress_bar_unless_asked_when_not_on_a_terminal(tmp_path):
+    write_articles(tmp_path / "in", 2)
+
+    status, out, err = run(tmp_path / "in")
+
+    assert status == 0 and err == ""
