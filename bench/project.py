@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from html import unescape
 from pathlib import Path
 
-from .servers import HOST, free_port, serve
+from .servers import HOST, free_port, machine_busy_seconds, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -68,20 +68,22 @@ class Site:
             raise RuntimeError(f"import_interviews --dry-run failed:\n{result.stderr[-3000:]}") from None
 
     def import_folder(self, folder: Path, log: Path, timeout: float) -> dict:
-        """Import and index every article of ``folder``: wall time, CPU time, and outcome."""
+        """Import and index every article of ``folder``: wall time, CPU time, outcome, and the
+        cores other work on the machine took meanwhile (machine CPU less the command's)."""
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        busy = machine_busy_seconds()
         start = time.monotonic()
         try:
             exit_status = self.manage("import_interviews", str(folder), log=log, timeout=timeout, check=False).returncode
         except subprocess.TimeoutExpired:
             exit_status = "timed out"  # killed; the file being saved rolls back, the rest stays
         seconds = time.monotonic() - start
+        busy = machine_busy_seconds() - busy
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        text = log.read_text(errors="replace")
-        counts = {status: len(re.findall(rf"^{status}\s", text, re.M))
-                  for status in ("created", "updated", "unchanged", "failed")}
-        return {"seconds": seconds, "cpu_seconds": (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime),
-                "exit_status": exit_status, "files": counts}
+        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+        counts, counted_from = outcome_counts(log.read_text(errors="replace"))
+        return {"seconds": seconds, "cpu_seconds": cpu, "other_cores": max(0.0, busy - cpu) / seconds,
+                "exit_status": exit_status, "files": counts, "files_counted_from": counted_from}
 
     def counts(self) -> dict:
         """Answers in the database against documents in the index (``check_index``)."""
@@ -106,6 +108,31 @@ class Site:
         gunicorn = self.python.with_name("gunicorn")
         command = [str(gunicorn), "-c", "gunicorn.conf.py", "--bind", f"{HOST}:{port}", "archive.wsgi"]
         return serve("gunicorn", command, port=port, ready_path="/speakers/", log=log, cwd=ROOT, env=self.env())
+
+
+STATUSES = ("created", "updated", "unchanged", "failed")
+# The command's closing line, "20 file(s): 12 created, 3 unchanged, 5 updated"; matched
+# anywhere in a line, since a progress bar on stderr may leave its last frame before it.
+SUMMARY = re.compile(r"(\d+) file\(s\): ([^\r\n]*)")
+
+
+def outcome_counts(log_text: str) -> tuple[dict, str]:
+    """Files per outcome of one ``import_interviews`` run, and where they were read: the
+    closing summary line when the command printed one, else one per-file line per file
+    ("created    <path>: …", at the start of a line or after a progress bar's carriage
+    return); an import stopped by the timeout has only per-file lines, if any."""
+    counts = dict.fromkeys(STATUSES, 0)
+    summaries = SUMMARY.findall(log_text)
+    if summaries:
+        listed = summaries[-1][1].split(" (", 1)[0]  # drop " (dry run: nothing saved)"
+        for part in listed.split(","):
+            match = re.fullmatch(r"\s*(\d+) (\w[\w ]*?)\s*", part)
+            if match:
+                counts[match[2]] = counts.get(match[2], 0) + int(match[1])
+        return counts, "summary line"
+    for status in STATUSES:
+        counts[status] = len(re.findall(rf"(?:^|\r){status}\s", log_text, re.M))
+    return counts, "per-file lines"
 
 
 def top_speaker(speakers_html: str) -> tuple[str, str]:

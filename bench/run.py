@@ -6,7 +6,8 @@ Runs from the project folder with the project's virtual environment (it imports 
 the floor); Datasette and the corpus generator's vocabulary (wordfreq) come from the separate
 environment bench-data/venv that ``make bench`` creates. Everything generated lives under
 bench-data/ (git-ignored). Every server is stopped when the run ends, fails or is
-interrupted. The figures are printed and appended as a dated section to BENCHMARKS.md.
+interrupted. The figures are printed and appended as a dated section to BENCHMARKS.md; each
+import's wall time and throughput also goes to bench-data/imports.jsonl as soon as it ends.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from . import corpus as corpora
-from . import floor, load, peer, report
+from . import floor, index_floor, load, peer, report
 from .project import ROOT, Site, top_speaker, year_supported
 from .queries import MIX, YEAR, Facts, site_path
 from .servers import machine_busy_seconds
@@ -41,6 +42,9 @@ def parse_args(argv=None):
     ap.add_argument("--duration", type=float, default=20, help="seconds of load per row")
     ap.add_argument("--repeats", type=int, default=1, help="load runs per row (the median is kept)")
     ap.add_argument("--floor-repeats", type=int, default=3, help="passes of the Whoosh floor (median kept)")
+    ap.add_argument("--index-floor-repeats", type=int, default=None,
+                    help="write passes of raw Whoosh indexing (median kept); by default 3 below "
+                         f"{index_floor.BIG:,} pairs and 1 from there on")
     ap.add_argument("--fallback-articles", type=int, default=500,
                     help="corpus size, in articles, while the parser misreads the generated shape")
     ap.add_argument("--force-sizes", action="store_true",
@@ -141,8 +145,13 @@ def measure_size(args, pairs: int, shape: str, python: Path) -> dict:
     result["db_mib"] = site.database_bytes() / 2**20
     if "seconds" in imported:
         imported["ms_per_pair"] = imported["seconds"] * 1000 / in_db if in_db else None
+        imported["pairs_per_second"] = in_db / imported["seconds"] if imported["seconds"] else None
         say(f"{pairs:,} pairs: imported in {imported['seconds']:.0f} s "
-            f"({imported['ms_per_pair'] or 0:.1f} ms a pair), files {imported['files']}, pairs {result['indexed']}")
+            f"({imported['ms_per_pair'] or 0:.1f} ms a pair, {imported['pairs_per_second'] or 0:.0f} pairs/s, "
+            f"other load {imported['other_cores']:.2f} cores), files {imported['files']} "
+            f"(from the {imported['files_counted_from']}), pairs {result['indexed']}")
+        record_import(args, result)
+        result["index_floor"] = measure_index_floor(args, site, run_dir, in_db)
     served = min(in_db, in_index)
     if served < pairs:
         # An import cut short: serve what the index holds, and give Datasette the same pairs,
@@ -175,6 +184,37 @@ def measure_size(args, pairs: int, shape: str, python: Path) -> dict:
         result["hits_fts5"] = peer.hits(server, facts)
         for page, json_ in (("table page (count + facet suggestions)", False), ("JSON (no count, no facets)", True)):
             result["load"] += load_rows(args, server, "datasette", page, peer.paths(server, facts, json_=json_))
+    return result
+
+
+def record_import(args, result: dict) -> None:
+    """One JSON line per import in bench-data/imports.jsonl, written as soon as the import
+    ends, so an interrupted run keeps the throughput of the sizes it got through."""
+    imported = result["import"]
+    line = {"at": datetime.now(timezone.utc).isoformat(timespec="seconds"), "code": code_version(),
+            "pairs": result["pairs"], "articles": result["articles"], "shape": result["shape"],
+            "indexed": result["indexed"], "wall_seconds": round(imported["seconds"], 2),
+            "cpu_seconds": round(imported["cpu_seconds"], 2), "pairs_per_second": imported["pairs_per_second"],
+            "other_cores": round(imported["other_cores"], 2),
+            "exit_status": imported["exit_status"], "files": imported["files"]}
+    with open(args.data / "imports.jsonl", "a", encoding="utf-8") as out:
+        out.write(json.dumps(line) + "\n")
+
+
+def measure_index_floor(args, site: Site, run_dir: Path, pairs: int) -> dict:
+    """Raw Whoosh writing the same answer documents with the same schema (bench/index_floor.py),
+    right after the import, before anything is served; an error is recorded, not raised."""
+    repeats = args.index_floor_repeats or index_floor.passes_for(pairs)
+    say(f"{pairs:,} pairs: raw Whoosh indexing of the same answers ({repeats} pass(es))")
+    try:
+        result = index_floor.measure(site, run_dir / "index-floor", repeats=repeats, timeout=args.import_timeout)
+    except Exception as error:  # noqa: BLE001 - the rest of the size is still worth measuring
+        say(f"  warning: raw Whoosh indexing failed: {str(error).strip().splitlines()[-1]}")
+        return {"error": str(error).strip().splitlines()[-1]}
+    say(f"  {result['documents']:,} documents: prepare {result['prepare_seconds']:.1f} s (not in the floor), "
+        f"add {result['add_seconds']:.1f} s + commit {result['commit_seconds']:.1f} s = {result['total_seconds']:.1f} s, "
+        f"{result['ms_per_pair']:.2f} ms a pair, {result['index_mib']:.1f} MiB, other load "
+        f"{result['other_cores']:.2f} cores; passes {result['totals']}")
     return result
 
 
@@ -254,6 +294,10 @@ def main(argv=None) -> int:
         notes.append("The site has no year filter yet (`&year=` leaves the count unchanged), so the year "
                      "query is left out of the mix for every system.")
     notes += [f"{r['pairs_asked']:,} pairs asked: {r['stopped']}." for r in results if r.get("stopped")]
+    if any("documents" in r.get("index_floor", {}) for r in results):
+        notes.append(report.INDEX_FLOOR_NOTE)
+    notes += [f"{r['pairs']:,} pairs: raw Whoosh indexing failed: {r['index_floor']['error']}"
+              for r in results if "error" in r.get("index_floor", {})]
     if args.reuse_import:
         notes.append("`--reuse-import`: served the data directories an earlier run imported "
                      "(bench-data/run-<pairs>); that run's section has the import figures.")
