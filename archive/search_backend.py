@@ -42,6 +42,7 @@ from haystack.fields import FacetField
 from haystack.utils import get_identifier, get_model_ct
 from whoosh import query as wq
 from whoosh.fields import ID as WHOOSH_ID
+from whoosh.index import TOC
 from whoosh.fields import NUMERIC, STORED, TEXT
 from whoosh.sorting import Count, FieldFacet, TranslateFacet
 from whoosh.support.charset import accent_map
@@ -212,6 +213,14 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         if model is None:
             return searcher.doc_count()
         return len(searcher.search(wq.Term(DJANGO_CT, get_model_ct(model)), limit=None, scored=False))
+
+    def version(self) -> tuple[int, float]:
+        """The index's generation and when it was committed (a Unix time): every write
+        makes a new generation, so pages can be revalidated against it (archive.freshness)."""
+        if not self.setup_complete:
+            self.setup()
+        generation = self.index.latest_generation()
+        return generation, self.storage.file_modified(TOC._filename(self.index.indexname, generation))
 
     # -- searching ----------------------------------------------------------------------
     def _searcher(self):

@@ -7,6 +7,7 @@ from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_safe
 
+from .freshness import revalidated
 from .models import Article, Pair, RemovedPair, Speaker, SpeakerAlias
 from .search import SearchForm, marker_for, related_answers, search_answers
 
@@ -22,6 +23,7 @@ def _visible_articles(request):
 
 
 @require_safe
+@revalidated
 def home(request):
     context = {
         "form": SearchForm(),
@@ -34,6 +36,7 @@ def home(request):
 
 
 @require_safe
+@revalidated
 def search(request):
     form = SearchForm(request.GET)
     if not form.is_valid():
@@ -43,11 +46,13 @@ def search(request):
 
 
 @require_safe
+@revalidated
 def search_help(request):
     return render(request, "archive/search_help.html", {"form": SearchForm()})
 
 
 @require_safe
+@revalidated
 def api_search(request):
     form = SearchForm(request.GET)
     if not form.is_valid():
@@ -58,6 +63,7 @@ def api_search(request):
 
 
 @require_safe
+@revalidated
 def article_list(request):
     articles = _visible_articles(request).annotate(answers=Count("pairs")).order_by(*Article._meta.ordering)
     page = Paginator(articles, 30).get_page(request.GET.get("page"))
@@ -65,6 +71,7 @@ def article_list(request):
 
 
 @require_safe
+@revalidated
 def article_detail(request, slug):
     article = get_object_or_404(_visible_articles(request), slug=slug)
     pairs = article.pairs.select_related("speaker")
@@ -77,6 +84,7 @@ def article_detail(request, slug):
 
 
 @require_safe
+@revalidated
 def speaker_list(request):
     speakers = Speaker.objects.annotate(
         answers=Count("pairs", filter=Q(pairs__article__is_published=True))
@@ -85,6 +93,7 @@ def speaker_list(request):
 
 
 @require_safe
+@revalidated
 def speaker_detail(request, slug):
     speaker = Speaker.objects.prefetch_related("aliases").filter(slug=slug).first()
     if speaker is None:
@@ -102,6 +111,7 @@ def speaker_detail(request, slug):
 
 
 @require_safe
+@revalidated
 def pair_detail(request, key):
     pair = Pair.objects.for_display().filter(key=key).first()
     if pair is None or not (pair.article.is_published or request.user.is_staff):
