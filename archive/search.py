@@ -363,7 +363,7 @@ def search_answers(
         results.page.object_list = [_hit(result, marker, marker.follow) for result in hits]
     if period:
         # Counted without the chosen year or dates, so the chart shows where they stand.
-        found = _answers(text, filters, "relevance").facet_counts().get("fields", {})
+        found = _facet_counts(_answers(text, filters, "relevance"))
     results.years = sorted((int(v), n) for v, n in found.get("year", []) if v and v.isdigit())
     results.filters = _active_filters(results)
     if with_articles and text is not None and number == 1 and not (filters or period) and view != "speakers":
@@ -504,6 +504,13 @@ def _answers(text: SQ | None, filters: list[SQ], sort: str, facets: bool = True)
     return sqs.facet("speaker_facet").facet("outlet").facet("year") if facets else sqs
 
 
+def _facet_counts(sqs) -> dict:
+    """The facets of a search whose results are not shown: asked with a one-result page, as
+    an unsliced search reads every match's stored fields."""
+    sqs[:1]
+    return sqs.facet_counts().get("fields", {})
+
+
 def _page(sqs, number: int, per_page: int):
     """One page of results in one search (haystack counts while fetching the page); a page
     past the end gives the last page."""
@@ -548,7 +555,9 @@ def _suggestion(parsed: Query, exact, filters, params, better_than: int) -> Sugg
     if not changes:
         return None
     better = parsed.replace_words(changes)
-    count = _answers(_text_sq(better.tree, exact), filters, "relevance", facets=False).count()
+    better_sqs = _answers(_text_sq(better.tree, exact), filters, "relevance", facets=False)
+    better_sqs[:1]  # counted with a one-result page: an unsliced count reads every match
+    count = better_sqs.count()
     if count <= better_than:
         return None
     query = better.text()
