@@ -98,15 +98,46 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test-archive.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-HAYSTACK_CONNECTIONS = {
-    "default": env.search_url(
-        "SEARCH_URL",
-        default=f"whoosh://{DATA_DIR / 'whoosh'}",
-        engine="archive.search_backend.ArchiveWhooshEngine",
-    )
+# The search engines SEARCH_URL may name: the project's Whoosh backend (one machine), or
+# haystack's own backends for a search cluster (docs/deployment.md).
+SEARCH_ENGINES = {
+    "whoosh": "archive.search_backend.ArchiveWhooshEngine",
+    "elasticsearch7": "haystack.backends.elasticsearch7_backend.Elasticsearch7SearchEngine",
+    "elasticsearch7s": "haystack.backends.elasticsearch7_backend.Elasticsearch7SearchEngine",
+    "solr": "haystack.backends.solr_backend.SolrEngine",
 }
+
+
+def _search_connection(variable: str, default: str | None = None) -> dict:
+    url = env(variable, default=default)
+    scheme = url.partition("://")[0]
+    if scheme not in SEARCH_ENGINES:
+        raise ImproperlyConfigured(
+            f"{variable} must start with {', '.join(s + '://' for s in SEARCH_ENGINES)} (not {scheme!r})."
+        )
+    # The engine is chosen here by scheme, not with env.search_url(engine=...): django-environ
+    # puts that engine on some schemes and not on others.
+    connection = environ.Env.search_url_config(url)
+    connection["ENGINE"] = SEARCH_ENGINES[scheme]
+    if scheme == "whoosh":
+        # The project's backend suggests spellings when asked, without haystack's per-query
+        # suggestion; a cluster's suggester is switched on in the URL (?INCLUDE_SPELLING=true).
+        connection["INCLUDE_SPELLING"] = False
+    else:
+        connection.setdefault("INCLUDE_SPELLING", False)
+        # Raise instead of logging and answering "nothing found": a failed index write is
+        # then queued for retry (archive/indexing.py), and a search with the cluster down
+        # fails loudly instead of reading as "nobody said that".
+        connection["SILENTLY_FAIL"] = False
+    return connection
+
+
+HAYSTACK_CONNECTIONS = {"default": _search_connection("SEARCH_URL", default=f"whoosh://{DATA_DIR / 'whoosh'}")}
+if env("SEARCH_REBUILD_URL", default=""):
+    # A second index to rebuild into while "default" keeps serving; set only for the
+    # rebuild commands (`rebuild_index --using rebuild`), see docs/deployment.md.
+    HAYSTACK_CONNECTIONS["rebuild"] = _search_connection("SEARCH_REBUILD_URL")
 HAYSTACK_SIGNAL_PROCESSOR = "archive.indexing.IndexSyncProcessor"
-HAYSTACK_CONNECTIONS["default"]["INCLUDE_SPELLING"] = False
 HAYSTACK_LIMIT_TO_REGISTERED_MODELS = False
 # Seconds a write waits for the index lock; below gunicorn's 60 s request timeout, so a
 # worker is never killed mid-write. A write that gives up is queued and retried.
