@@ -41,8 +41,10 @@ def _index_version(request):
 
 
 def _etag(request, *args, **kwargs):
+    # The commit's time as well as its number: an index swapped for a rebuilt one
+    # (docs/deployment.md) may have reached the same generation.
     version = _index_version(request)
-    return f"{release()}-{version[0]}" if version else None
+    return f"{release()}-{version[0]}-{version[1]:.6f}" if version else None
 
 
 def _last_modified(request, *args, **kwargs):

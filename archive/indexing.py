@@ -100,13 +100,37 @@ def batched(rows: int = 10_000, using: str = "default"):
     backend = connections[using].get_backend()
     _pending.batch_rows = rows
     _pending.queued = 0
+    _pending.error = None
     try:
         with getattr(backend, "bulk_writes", nullcontext)():
-            drain(rows, using)  # what an interrupted run left
+            _drain_or_note(rows, using)  # what an interrupted run left
             yield
-            drain(rows, using)
+            _drain_or_note(rows, using)
     finally:
         _pending.batch_rows = 0
+
+
+def index_error() -> str | None:
+    """Why the last bulk import left rows pending in the database (None if it did not)."""
+    return getattr(_pending, "error", None)
+
+
+def _drain_or_note(rows, using):
+    try:
+        drain(rows, using)
+    except Exception as exc:  # the engine is down or busy: the rows stay pending, nothing is lost
+        log.info("Search index not written", exc_info=True)
+        _pending.error = reason(exc)
+
+
+def reason(exc: BaseException) -> str:
+    """The first line of the error at the bottom of the chain, where the search clients keep
+    the cause ("ConnectionRefusedError: [Errno 111] Connection refused") under their own."""
+    while (inner := exc.__cause__ or exc.__context__) is not None and inner is not exc:
+        exc = inner
+    text = (str(exc).strip().splitlines() or [""])[0]
+    found = f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+    return found if len(found) <= 300 else found[:299] + "…"
 
 
 def _record(changes):
@@ -122,11 +146,8 @@ def _flush():
     if getattr(_pending, "batch_rows", 0):
         if _pending.queued >= _pending.batch_rows:
             _pending.queued = 0
-            try:
-                drain(_pending.batch_rows)
-            except Exception:
-                # The rows stay pending; the next batch, or the end of the import, writes them.
-                log.exception("Search index not updated; the rows stay pending")
+            # The rows stay pending on failure; the next batch, or the end of the import, writes them.
+            _drain_or_note(_pending.batch_rows, "default")
         return
     changes = getattr(_pending, "changes", None)
     if not changes:

@@ -9,12 +9,14 @@ syntax is read by :mod:`archive.search_syntax`, never handed to the engine.
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from urllib.parse import urlencode
 
 from django import forms
+from django.conf import settings
 from django.core.paginator import Page, Paginator
 from django.urls import reverse
 from django.utils.safestring import SafeString
@@ -26,10 +28,12 @@ from .search_highlight import Marker
 from .search_indexes import SCRIPT_OF_LANGUAGE, STEMMED_LANGUAGES, language_field
 from .search_syntax import And, Not, Or, Query, Term, normalize, parse, parse_date
 
+log = logging.getLogger(__name__)
 MAX_QUERY_CHARS = 200
 MAX_QUERY_WORDS = 30
 MAX_PAGE = 500
 PER_PAGE = 20
+FACET_VALUES = 1000  # values of a facet asked of a search cluster
 GROUPED_FROM = 100  # "who said it most" shows each speaker's best answers among this many
 FEW = 3  # this many results or fewer: look for a likelier spelling too
 MOST_WORDS_GROUPED = 8  # above this, "most of the words" is any of them (the query would be huge)
@@ -501,7 +505,20 @@ def _answers(text: SQ | None, filters: list[SQ], sort: str, facets: bool = True)
         sqs = sqs.order_by("-published")
     elif sort == "oldest":
         sqs = sqs.order_by("published")
-    return sqs.facet("speaker_facet").facet("outlet").facet("year") if facets else sqs
+    if not facets:
+        return sqs
+    options = _facet_options()
+    return sqs.facet("speaker_facet", **options).facet("outlet", **options).facet("year", **options)
+
+
+def _facet_options() -> dict:
+    """Every value of a facet, not an engine's first ten: the page lists ten, "Who said it
+    most" and the API all of them. Elasticsearch calls the number ``size``, Solr ``limit``;
+    Whoosh always counts every value."""
+    engine = settings.HAYSTACK_CONNECTIONS["default"]["ENGINE"]
+    if "elasticsearch" in engine:
+        return {"size": FACET_VALUES}
+    return {"limit": FACET_VALUES} if "solr" in engine else {}
 
 
 def _facet_counts(sqs) -> dict:
@@ -654,9 +671,15 @@ def marker_for(params, language: str = "") -> Marker:
 
 
 def related_answers(pair: Pair, limit: int = 5) -> list[Hit]:
-    """Answers on the same subject in other articles (more like this), best first."""
+    """Answers on the same subject in other articles (more like this), best first; none
+    when the search engine fails (the answer's page is still served: it comes from the
+    database)."""
     sqs = SearchQuerySet().models(Pair).exclude(article=Exact(pair.article.slug)).more_like_this(pair)
-    return [_hit(result, Marker(), "") for result in sqs[:limit]]
+    try:
+        return [_hit(result, Marker(), "") for result in sqs[:limit]]
+    except Exception:
+        log.exception("Related answers not found for %s", pair.key)
+        return []
 
 
 def excerpt(text: str, query: str, chars: int = 320) -> SafeString:

@@ -33,6 +33,7 @@ import threading
 import time
 from array import array
 from contextlib import contextmanager
+from functools import wraps
 
 import numpy
 from django.conf import settings
@@ -61,6 +62,28 @@ SPELLING_SOURCE = "text_exact"
 # Memory a writer (and each of a bulk writer's processes) sorts postings in before it spills
 # them to disk; Whoosh's default of 128 MB spilled a third of a 2,000-document batch's time.
 WRITER_MB = 256
+
+
+READ_ATTEMPTS = 3  # a search that failed on a searcher the index moved past is run again
+
+
+def _retried(method):
+    """Run a read again on a fresh searcher when it failed on one the index has moved past.
+    A commit in another process deletes the files of old commits and merged segments, and a
+    searcher opens some of them (stored fields, columns) only when it first reads them, so a
+    search that meets such a commit can find a file gone. Any other error is raised."""
+
+    @wraps(method)
+    def inner(self, *args, **kwargs):
+        for attempt in range(1, READ_ATTEMPTS + 1):
+            try:
+                return method(self, *args, **kwargs)
+            except Exception:
+                if attempt == READ_ATTEMPTS or not self._searcher_stale():
+                    raise
+                self._drop_searcher()
+
+    return inner
 
 
 class IndexBusy(Exception):
@@ -211,6 +234,7 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
             return []
         return sorted(set(self.schema.names()) - set(built))
 
+    @_retried
     def document_count(self, model=None) -> int:
         """Documents in the index (of one model): read off the index, no search run."""
         searcher = self._searcher()
@@ -218,13 +242,19 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
             return searcher.doc_count()
         return len(searcher.search(wq.Term(DJANGO_CT, get_model_ct(model)), limit=None, scored=False))
 
-    def version(self) -> tuple[int, float]:
+    def version(self) -> tuple[int, float] | None:
         """The index's generation and when it was committed (a Unix time): every write
-        makes a new generation, so pages can be revalidated against it (archive.freshness)."""
+        makes a new generation, so pages can be revalidated against it (archive.freshness).
+        None if commits kept replacing it while it was read."""
         if not self.setup_complete:
             self.setup()
-        generation = self.index.latest_generation()
-        return generation, self.storage.file_modified(TOC._filename(self.index.indexname, generation))
+        for _ in range(READ_ATTEMPTS):
+            generation = self.index.latest_generation()
+            try:
+                return generation, self.storage.file_modified(TOC._filename(self.index.indexname, generation))
+            except FileNotFoundError:
+                continue  # a commit replaced that generation meanwhile
+        return None
 
     # -- searching ----------------------------------------------------------------------
     def _searcher(self):
@@ -244,6 +274,21 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
             self._local.model_docs = {}
             self._local.facet_tables = {}
         return searcher
+
+    def _searcher_stale(self) -> bool:
+        searcher = getattr(self._local, "searcher", None)
+        try:
+            return searcher is None or not searcher.up_to_date()
+        except Exception:  # its commit's files are gone
+            return True
+
+    def _drop_searcher(self):
+        searcher, self._local.searcher = getattr(self._local, "searcher", None), None
+        try:
+            if searcher is not None:
+                searcher.close()
+        except Exception:  # closing files another process deleted: nothing to keep
+            pass
 
     def _model_restriction(self, searcher, models, exclude=()) -> dict:
         """``search_page`` keywords that keep to ``models``' documents, leaving ``exclude``
@@ -296,6 +341,7 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
             return TranslateFacet(lambda value: (value == missing, -value), FieldFacet(name))
         return FieldFacet(name, reverse=True)
 
+    @_retried
     def create_spelling_suggestion(self, query_string):
         """``query_string`` with each word the index lacks, or holds only a few times next to
         a far more common near spelling (Gutteres beside Guterres), replaced by that nearest
@@ -346,6 +392,7 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
                 found[candidate] = distance
         return found
 
+    @_retried
     def more_like_this(
         self, model_instance, additional_query_string=None, start_offset=0, end_offset=None,
         models=None, limit_to_registered_models=None, result_class=None, **kwargs,
@@ -380,6 +427,7 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
             return {"results": [], "hits": raw_page.total}
         return self._process_results(raw_page, result_class=result_class)
 
+    @_retried
     def search(
         self, query_string, sort_by=None, start_offset=0, end_offset=None, fields="",
         highlight=False, facets=None, date_facets=None, query_facets=None,

@@ -191,4 +191,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
+    # A search cluster's client logs every refused connection with a traceback; the project
+    # reports the failure itself (a queued index write, "search unavailable", check_index).
+    "loggers": {name: {"level": "ERROR"} for name in ("elasticsearch", "pysolr", "urllib3")},
 }

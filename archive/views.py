@@ -1,5 +1,7 @@
 """Public pages: search, articles, speakers, and one page per answer."""
 
+import logging
+
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
@@ -10,6 +12,8 @@ from django.views.decorators.http import require_safe
 from .freshness import revalidated
 from .models import Article, Pair, RemovedPair, Speaker, SpeakerAlias
 from .search import SearchForm, marker_for, related_answers, search_answers
+
+log = logging.getLogger(__name__)
 
 
 def absolute_url(request, path: str) -> str:
@@ -35,13 +39,25 @@ def home(request):
     return render(request, "archive/home.html", context)
 
 
+def _search(form, **options):
+    """The search's results, or None when the search engine failed (a cluster that is down
+    or restarting): the reader gets "unavailable", the log gets the reason."""
+    try:
+        return search_answers(form.cleaned_data["q"], **form.search_kwargs(), **options)
+    except Exception:
+        log.exception("Search failed for %r", form.cleaned_data["q"])
+        return None
+
+
 @require_safe
 @revalidated
 def search(request):
     form = SearchForm(request.GET)
     if not form.is_valid():
         return render(request, "archive/search.html", {"form": form}, status=400)
-    results = search_answers(form.cleaned_data["q"], **form.search_kwargs())
+    results = _search(form)
+    if results is None:
+        return render(request, "archive/search.html", {"form": form, "unavailable": True}, status=503)
     return render(request, "archive/search.html", {"form": form, "results": results})
 
 
@@ -57,7 +73,9 @@ def api_search(request):
     form = SearchForm(request.GET)
     if not form.is_valid():
         return JsonResponse({"error": "invalid query", "errors": form.errors_by_field()}, status=400)
-    results = search_answers(form.cleaned_data["q"], **form.search_kwargs(), with_articles=False)
+    results = _search(form, with_articles=False)
+    if results is None:
+        return JsonResponse({"error": "search unavailable", "errors": {}}, status=503)
     return JsonResponse(results.as_json(lambda path: absolute_url(request, path), path=request.path),
                         json_dumps_params={"ensure_ascii": False})
 

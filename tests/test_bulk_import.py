@@ -69,6 +69,12 @@ def test_killed_import_resumes_and_leaves_no_answer_unindexed(tmp_path):
     database = set(Pair.objects.values_list("pk", flat=True))
     assert pending and database <= pending | {int(pk) for pk in indexed_pairs()}
 
+    waiting = PendingIndexUpdate.objects.count()  # answers and their articles
+    repair = io.StringIO()
+    call_command("check_index", "--repair", stdout=repair)  # writes the pending rows alone
+    assert f"Writing {waiting} row(s)" in repair.getvalue() and "updating it" not in repair.getvalue()
+    assert indexed_pairs() == {str(pk) for pk in database}
+
     status, out, err = run(tmp_path / "in")
 
     assert status == 0, err

@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from haystack import connections
 from haystack.query import SearchQuerySet
 
+from archive.indexing import drain, reason
 from archive.models import PendingIndexUpdate
 
 # The search clients log each failed request with its traceback; the command says it in one line.
@@ -44,7 +45,7 @@ class Command(BaseCommand):
         except (CommandError, SystemExit):
             raise
         except Exception as exc:
-            raise CommandError(f"The search index at {where} cannot be read: {_reason(exc)}") from None
+            raise CommandError(f"The search index at {where} cannot be read: {reason(exc)}") from None
         finally:
             backend.silently_fail = silently_fail
 
@@ -58,6 +59,13 @@ class Command(BaseCommand):
                 raise SystemExit(1)
             self.stdout.write("Rebuilding the index.")
             call_command("rebuild_index", interactive=False, verbosity=0, using=[using])
+        # Failed writes, and what an interrupted bulk import left, wait as pending rows (for
+        # the served index only): writing them is far cheaper than re-writing everything.
+        pending = PendingIndexUpdate.objects.count() if using == "default" else 0
+        if pending and repair:
+            self.stdout.write(f"Writing {pending} row(s) that wait for an index write.")
+            drain(using=using)
+            pending = PendingIndexUpdate.objects.count()
         differ = False
         for model in unified.get_indexed_models():
             expected = unified.get_index(model).index_queryset(using=using).count()
@@ -67,11 +75,9 @@ class Command(BaseCommand):
                 indexed = SearchQuerySet(using=using).models(model).count()
             differ |= expected != indexed
             self.stdout.write(f"{model._meta.verbose_name_plural}: {expected} in the database, {indexed} in the index")
-        # Failed writes are queued for the served index only.
-        pending = PendingIndexUpdate.objects.count() if using == "default" else 0
         if pending:
             differ = True
-            self.stdout.write(f"{pending} row(s) wait for an index write that failed")
+            self.stdout.write(f"{pending} row(s) wait for an index write")
         if differ and repair:
             self.stdout.write(f"The index at {where} differs from the database: updating it.")
             # Rows queued from now on are not covered by this update; they stay queued.
@@ -91,16 +97,6 @@ def _where(connection: dict) -> str:
     if "INDEX_NAME" in connection:
         return f"{connection['URL']} (index {connection['INDEX_NAME']})"
     return connection.get("URL", "?")
-
-
-def _reason(exc: BaseException) -> str:
-    """The first line of the error at the bottom of the chain, where the clients keep the
-    cause ("ConnectionRefusedError: [Errno 111] Connection refused") under their own wrapping."""
-    while (inner := exc.__cause__ or exc.__context__) is not None and inner is not exc:
-        exc = inner
-    text = (str(exc).strip().splitlines() or [""])[0]
-    reason = f"{type(exc).__name__}: {text}" if text else type(exc).__name__
-    return reason if len(reason) <= 300 else reason[:299] + "…"
 
 
 @contextmanager

@@ -8,7 +8,8 @@ from django.core.management.base import BaseCommand
 from tqdm import tqdm
 
 from archive.importer import import_file, text_files
-from archive.indexing import batched
+from archive.indexing import batched, index_error
+from archive.models import PendingIndexUpdate
 
 
 class Command(BaseCommand):
@@ -51,6 +52,12 @@ class Command(BaseCommand):
                 bar.set_postfix(files=len(outcomes), answers=answers, refresh=False)
             bar.set_description("Writing the search index")
             bar.refresh()
+        if not dry_run and index_error() and PendingIndexUpdate.objects.exists():
+            self.stderr.write(self.style.WARNING(
+                f"The search index could not be written ({index_error()}); "
+                f"{PendingIndexUpdate.objects.count()} documents wait in the database and are written by the "
+                f"next import or `manage.py check_index --repair`. The files themselves are saved."
+            ))
         if format == "json":
             self.stdout.write(json.dumps({"files": [o.as_json() for o in outcomes]}, ensure_ascii=False, indent=2))
         else:
