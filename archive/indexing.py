@@ -91,7 +91,7 @@ def _merge(changes, pending_rows):
 
 
 @contextmanager
-def batched(rows: int = 10_000, using: str = "default"):
+def batched(rows: int = 25_000, using: str = "default"):
     """Inside this block, index writes are written about every ``rows`` rows and at the end,
     instead of once per transaction: a bulk import commits the index far less often, with a
     writer per core. Each file still commits to the database on its own, and the documents

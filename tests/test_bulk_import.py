@@ -126,3 +126,40 @@ def test_no_progress_bar_unless_asked_when_not_on_a_terminal(tmp_path):
     status, out, err = run(tmp_path / "in")
 
     assert status == 0 and err == ""
+
+
+def test_bulk_import_adds_segments_without_rewriting_and_optimize_merges_them(tmp_path, settings):
+    from haystack import connections
+
+    backend = connections["default"].get_backend()
+    write_articles(tmp_path / "in", 60)
+    from archive import indexing
+
+    with indexing.batched(rows=30):  # a commit every 30 rows: several segments
+        for path in sorted((tmp_path / "in").iterdir()):
+            import_file(path)
+    segments = backend.segment_count()
+    assert segments >= 4  # each batch kept its own segments: none was rewritten
+
+    out = io.StringIO()
+    try:
+        call_command("check_index", "--optimize", stdout=out)
+    except SystemExit:
+        raise AssertionError(out.getvalue())
+
+    assert backend.segment_count() == 1 and f"Merged {segments} segment(s) into 1" in out.getvalue()
+    assert indexed_pairs() == {str(pk) for pk in Pair.objects.values_list("pk", flat=True)}
+
+
+def test_ordinary_saves_merge_only_small_segments(tmp_path):
+    from haystack import connections
+
+    from archive.search_backend import SMALL_SEGMENTS
+
+    backend = connections["default"].get_backend()
+    paths = write_articles(tmp_path / "in", SMALL_SEGMENTS + 3)
+    for path in paths:  # one commit, one small segment, per file
+        import_file(path)
+
+    assert backend.segment_count() < SMALL_SEGMENTS  # gathered small segments were merged
+    assert indexed_pairs() == {str(pk) for pk in Pair.objects.values_list("pk", flat=True)}

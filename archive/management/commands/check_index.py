@@ -1,6 +1,7 @@
 """Compare the search index with the database, and optionally bring it back in step."""
 
 import logging
+import time
 from contextlib import contextmanager
 
 from django.conf import settings
@@ -27,11 +28,16 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--repair", action="store_true", help="Run update_index --remove if the counts differ.")
         parser.add_argument(
+            "--optimize", action="store_true",
+            help="Merge the index's segments into one (Whoosh): bulk imports leave several, and each "
+                 "costs every search a little. Rewrites the whole index; searches go on meanwhile.",
+        )
+        parser.add_argument(
             "--using", default="default",
             help="The haystack connection to check: 'rebuild' checks a new index before it is switched in.",
         )
 
-    def handle(self, *args, repair=False, using="default", **options):
+    def handle(self, *args, repair=False, optimize=False, using="default", **options):
         if using not in settings.HAYSTACK_CONNECTIONS:
             raise CommandError(f"No search connection {using!r}: set SEARCH_REBUILD_URL for 'rebuild'.")
         backend = connections[using].get_backend()
@@ -42,12 +48,23 @@ class Command(BaseCommand):
         try:
             with _quiet(CLIENT_LOGGERS):
                 self._check(backend, using, where, repair)
+                if optimize:
+                    self._optimize(backend)
         except (CommandError, SystemExit):
             raise
         except Exception as exc:
             raise CommandError(f"The search index at {where} cannot be read: {reason(exc)}") from None
         finally:
             backend.silently_fail = silently_fail
+
+    def _optimize(self, backend):
+        if not hasattr(backend, "segment_count"):
+            self.stdout.write("This search engine merges its own segments: nothing to do.")
+            return
+        before, started = backend.segment_count(), time.monotonic()
+        backend.optimize()
+        self.stdout.write(f"Merged {before} segment(s) into {backend.segment_count()} in "
+                          f"{time.monotonic() - started:.0f} s.")
 
     def _check(self, backend, using, where, repair):
         unified = connections[using].get_unified_index()

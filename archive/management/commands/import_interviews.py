@@ -2,6 +2,7 @@
 
 import argparse
 import json
+from collections import Counter
 from contextlib import nullcontext
 
 from django.core.management.base import BaseCommand
@@ -39,17 +40,20 @@ class Command(BaseCommand):
         bar = tqdm(total=sum(_size(f) for f in files), unit="B", unit_scale=True, disable=not progress,
                    desc="Importing", dynamic_ncols=True, file=self.stderr._out)
         verbose = options["verbosity"] >= 1 and format == "text"
-        outcomes, answers = [], 0
+        # Only the JSON report keeps every parsed article; a large import keeps counts.
+        kept, counts, answers = [], Counter(), 0
         with bar, (nullcontext() if dry_run else batched()):
             for path in files:
                 outcome = import_file(path, dry_run=dry_run)
-                outcomes.append(outcome)
+                counts[outcome.status] += 1
+                if format == "json":
+                    kept.append(outcome)
                 answers += len(outcome.interview.pairs) if outcome.interview and outcome.ok else 0
                 if verbose or not outcome.ok:
                     with bar.external_write_mode():
                         self._report(outcome)
                 bar.update(_size(path))
-                bar.set_postfix(files=len(outcomes), answers=answers, refresh=False)
+                bar.set_postfix(files=counts.total(), answers=answers, refresh=False)
             bar.set_description("Writing the search index")
             bar.refresh()
         if not dry_run and index_error() and PendingIndexUpdate.objects.exists():
@@ -59,15 +63,11 @@ class Command(BaseCommand):
                 f"next import or `manage.py check_index --repair`. The files themselves are saved."
             ))
         if format == "json":
-            self.stdout.write(json.dumps({"files": [o.as_json() for o in outcomes]}, ensure_ascii=False, indent=2))
+            self.stdout.write(json.dumps({"files": [o.as_json() for o in kept]}, ensure_ascii=False, indent=2))
         else:
-            counts = {}
-            for outcome in outcomes:
-                counts[outcome.status] = counts.get(outcome.status, 0) + 1
             summary = ", ".join(f"{n} {status}" for status, n in sorted(counts.items())) or "no .txt files found"
-            self.stdout.write(f"{len(outcomes)} file(s): {summary}" + (" (dry run: nothing saved)" if dry_run else ""))
-        failed = sum(not o.ok for o in outcomes)
-        if failed or not outcomes:
+            self.stdout.write(f"{counts.total()} file(s): {summary}" + (" (dry run: nothing saved)" if dry_run else ""))
+        if counts["failed"] or not counts:
             # A non-zero exit status tells scripts that something was not imported.
             raise SystemExit(1)
 
