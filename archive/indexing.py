@@ -133,10 +133,10 @@ def reason(exc: BaseException) -> str:
     return found if len(found) <= 300 else found[:299] + "…"
 
 
-def _record(changes):
-    """Record documents to write as pending rows, in the caller's transaction."""
+def _record(changes, why="queued by a bulk import"):
+    """Record documents to write as pending rows (in the caller's transaction, if any)."""
     PendingIndexUpdate.objects.bulk_create(
-        [PendingIndexUpdate(model=model._meta.label_lower, object_id=pk, reason="queued by a bulk import")
+        [PendingIndexUpdate(model=model._meta.label_lower, object_id=pk, reason=why[:300])
          for model, pks in changes.items() for pk in pks],
         ignore_conflicts=True,
     )
@@ -158,11 +158,7 @@ def _flush():
     except Exception as exc:
         # The database change stands; its index document follows with the next write.
         log.exception("Search index not updated; queued for retry")
-        PendingIndexUpdate.objects.bulk_create(
-            [PendingIndexUpdate(model=model._meta.label_lower, object_id=pk, reason=str(exc)[:300])
-             for model, pks in changes.items() for pk in pks],
-            ignore_conflicts=True,
-        )
+        _record(changes, str(exc))
 
 
 class IndexSyncProcessor(signals.BaseSignalProcessor):

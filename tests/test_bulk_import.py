@@ -16,6 +16,7 @@ from archive.importer import import_file
 from archive.models import Article, Pair, PendingIndexUpdate
 
 from .conftest import child_env
+from .test_import import run
 
 pytestmark = pytest.mark.django_db(transaction=True)
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,16 +35,6 @@ def write_articles(folder: Path, count: int) -> list[Path]:
         )
         paths.append(path)
     return paths
-
-
-def run(*args):
-    out, err = io.StringIO(), io.StringIO()
-    try:
-        call_command("import_interviews", *map(str, args), stdout=out, stderr=err)
-        status = 0
-    except SystemExit as exc:
-        status = exc.code
-    return status, out.getvalue(), err.getvalue()
 
 
 def indexed_pairs() -> set[str]:

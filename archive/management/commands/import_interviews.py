@@ -38,6 +38,8 @@ class Command(BaseCommand):
             progress = self.stderr.isatty()
         # Progress is counted in bytes, so the estimate of time left holds for files of any size.
         bar = tqdm(total=sum(_size(f) for f in files), unit="B", unit_scale=True, disable=not progress,
+                   # The stream under Django's OutputWrapper, which would end every redraw
+                   # with a newline.
                    desc="Importing", dynamic_ncols=True, file=self.stderr._out)
         verbose = options["verbosity"] >= 1 and format == "text"
         # Only the JSON report keeps every parsed article; a large import keeps counts.
