@@ -114,7 +114,7 @@ def test_progress_bar_counts_files_and_answers_and_estimates_time_left(tmp_path)
 def test_no_progress_bar_unless_asked_when_not_on_a_terminal(tmp_path):
     write_articles(tmp_path / "in", 2)
 
-    status, out, err = run(tmp_path / "in")
+    status, _, err = run(tmp_path / "in")
 
     assert status == 0 and err == ""
 
