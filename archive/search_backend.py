@@ -225,15 +225,21 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         # ``iterable`` may be a lazy queryset: it is read here, under the lock.
         with self._writer() as writer:
             for obj in iterable:
-                try:
-                    doc = index.full_prepare(obj)
-                except SkipDocument:
-                    continue
-                boost = doc.pop("boost", None)
-                fields = {k: self._from_python(v) for k, v in doc.items()}
-                if boost is not None and boost != 1:
-                    fields["_boost"] = float(boost)  # the document's weight: haystack's "boost"
-                writer.update_document(**fields)
+                fields = self.document(index, obj)
+                if fields is not None:
+                    writer.update_document(**fields)
+
+    def document(self, index, obj) -> dict | None:
+        """The Whoosh fields ``obj`` is indexed with (None if the index class skips it)."""
+        try:
+            doc = index.full_prepare(obj)
+        except SkipDocument:
+            return None
+        boost = doc.pop("boost", None)
+        fields = {k: self._from_python(v) for k, v in doc.items()}
+        if boost is not None and boost != 1:
+            fields["_boost"] = float(boost)  # the document's weight: haystack's "boost"
+        return fields
 
     def remove(self, obj_or_string, commit=True):
         with self._writer() as writer:

@@ -67,7 +67,6 @@ def prepare_documents() -> tuple[list[dict], object, dict]:
     """Every answer document as the site's backend writes it, in memory; the backend; and
     the preparation's wall and CPU seconds."""
     from haystack import connections
-    from haystack.exceptions import SkipDocument
 
     from archive.models import Pair
 
@@ -77,15 +76,9 @@ def prepare_documents() -> tuple[list[dict], object, dict]:
     wall, cpu = time.perf_counter(), time.process_time()
     documents = []
     for obj in index.index_queryset():
-        try:
-            doc = index.full_prepare(obj)
-        except SkipDocument:
-            continue
-        boost = doc.pop("boost", None)
-        fields = {k: backend._from_python(v) for k, v in doc.items()}
-        if boost is not None and boost != 1:
-            fields["_boost"] = float(boost)
-        documents.append(fields)
+        fields = backend.document(index, obj)  # exactly as the site's update() builds it
+        if fields is not None:
+            documents.append(fields)
     timing = {"prepare_seconds": time.perf_counter() - wall, "prepare_cpu_seconds": time.process_time() - cpu}
     return documents, backend, timing
 
