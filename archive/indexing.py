@@ -15,6 +15,7 @@ from collections import defaultdict
 from contextlib import contextmanager, nullcontext
 
 from django.apps import apps
+from django.conf import settings
 from django.db import models, transaction
 from haystack import connections, signals
 
@@ -23,6 +24,7 @@ from .models import Appearance, Article, Pair, PendingIndexUpdate, Speaker, Spea
 log = logging.getLogger(__name__)
 _pending = threading.local()
 BATCH = 500  # rows read per query: well under SQLite's limit on query parameters
+FEED = 500  # pending rows a bulk import waits for before writing them to its open writer
 
 
 def documents_touched(instance, update_fields=None) -> dict[type, set[int]]:
@@ -55,23 +57,37 @@ def sync(changes: dict[type, set[int]], using: str = "default", pending: int = 5
     """Write the current database state of these rows, and of up to ``pending`` rows left
     pending, to the index. Returns how many pending rows it wrote."""
     backend = connections[using].get_backend()
-    unified = connections[using].get_unified_index()
     with getattr(backend, "write_lock", nullcontext)():
         retried = list(PendingIndexUpdate.objects.order_by("pk")[:pending])
-        changes = _merge(changes, retried)
-        for model, pks in changes.items():
-            index = unified.get_index(model)
-            pks = sorted(pks)
-            for start in range(0, len(pks), BATCH):
-                batch = set(pks[start:start + BATCH])
-                present = list(index.index_queryset(using=using).filter(pk__in=batch))
-                if present:
-                    backend.update(index, present)
-                for pk in batch - {obj.pk for obj in present}:
-                    backend.remove(f"{model._meta.label_lower}.{pk}")
+        _write(_merge(changes, retried), using)
     if retried:
         PendingIndexUpdate.objects.filter(pk__in=[p.pk for p in retried]).delete()
     return len(retried)
+
+
+def _write(changes: dict[type, set[int]], using: str, new: set | None = None):
+    """Write these rows as the database has them now (removed where they are gone). Rows in
+    ``new`` ((model, pk) pairs the index has never held) are added without looking for an
+    older copy, where the engine can (``add``), and taken out of ``new``."""
+    backend = connections[using].get_backend()
+    unified = connections[using].get_unified_index()
+    new = set() if new is None else new
+    add = getattr(backend, "add", backend.update)
+    for model, pks in changes.items():
+        index = unified.get_index(model)
+        pks = sorted(pks)
+        for start in range(0, len(pks), BATCH):
+            batch = set(pks[start:start + BATCH])
+            present = list(index.index_queryset(using=using).filter(pk__in=batch))
+            fresh = [obj for obj in present if (model, obj.pk) in new]
+            known = [obj for obj in present if (model, obj.pk) not in new]
+            if fresh:
+                add(index, fresh)
+                new.difference_update((model, obj.pk) for obj in fresh)
+            if known:
+                backend.update(index, known)
+            for pk in batch - {obj.pk for obj in present}:
+                backend.remove(f"{model._meta.label_lower}.{pk}")
 
 
 def drain(rows: int = 10_000, using: str = "default") -> int:
@@ -91,23 +107,104 @@ def _merge(changes, pending_rows):
 
 
 @contextmanager
-def batched(rows: int = 25_000, using: str = "default"):
-    """Inside this block, index writes are written about every ``rows`` rows and at the end,
-    instead of once per transaction: a bulk import commits the index far less often, with a
-    writer per core. Each file still commits to the database on its own, and the documents
-    it touched are recorded as pending in that same transaction, so an import that is
-    interrupted leaves nothing unindexed: the next write (or :func:`drain`) writes them."""
+def batched(rows: int | None = None, using: str = "default"):
+    """Inside this block, a bulk import writes the index as it goes (:class:`_Bulk`), and
+    commits it every ``rows`` rows (``ARCHIVE_INDEX_COMMIT_ROWS``) instead of once per file. Each file still commits
+    to the database on its own, and the documents it touched are recorded as pending in that
+    same transaction, so an import that is interrupted leaves nothing unindexed: what its
+    index had not committed is still pending, and the next write (or :func:`drain`) writes it."""
     backend = connections[using].get_backend()
-    _pending.batch_rows = rows
-    _pending.queued = 0
+    rows = rows or settings.ARCHIVE_INDEX_COMMIT_ROWS
+    bulk = _pending.bulk = _Bulk(rows, using)
     _pending.error = None
     try:
         with getattr(backend, "bulk_writes", nullcontext)():
-            _drain_or_note(rows, using)  # what an interrupted run left
+            bulk.feed(everything=True)  # what an interrupted run left
             yield
-            _drain_or_note(rows, using)
+            bulk.feed(everything=True)
+            bulk.commit()
+            if bulk.error is None:
+                _drain_or_note(rows, using)  # rows another process recorded meanwhile
+    except BaseException:
+        bulk.cancel()
+        raise
     finally:
-        _pending.batch_rows = 0
+        _pending.bulk = None
+
+
+class _Bulk:
+    """A bulk import's index writes. Once ``FEED`` pending rows wait (``rows``, if fewer),
+    they are written to a writer kept open under the write lock, so the index is written
+    while the import reads on (Whoosh's bulk writer analyses them in a process per core);
+    every ``rows`` rows the writer commits, and only then are the pending rows it wrote
+    deleted. A failed write (engine down, lock busy) stops the feeding: the rows stay
+    pending, nothing is lost."""
+
+    def __init__(self, rows: int, using: str):
+        self.rows, self.using = rows, using
+        self.feed_at = min(FEED, rows)
+        self.backend = connections[using].get_backend()
+        self.queued = 0  # rows recorded since the last feed
+        self.last = 0  # the last pending row written
+        self.written: list[int] = []  # pending rows written, not yet committed
+        self.new: set[tuple[type, int]] = set()  # rows created by this import, not yet written
+        self.error: str | None = None
+        self._lock = None  # the write lock held while a writer is open
+
+    def record(self, touched, created=None):
+        """Record the documents a save touched as pending; ``created``: the row it created."""
+        _record(touched)
+        self.queued += sum(map(len, touched.values()))
+        if created is not None and self.error is None and type(created) in touched:
+            self.new.add((type(created), created.pk))
+
+    def feed(self, everything=False):
+        """Write the rows recorded since the last feed (with ``everything``, also any left
+        by an interrupted run), committing every ``rows`` rows."""
+        if self.error is not None or not (everything or self.queued >= self.feed_at):
+            return
+        self.queued = 0
+        try:
+            while rows := list(PendingIndexUpdate.objects.filter(pk__gt=self.last).order_by("pk")[:self.feed_at]):
+                if self._lock is None and hasattr(self.backend, "write_lock"):
+                    self._lock = self.backend.write_lock()
+                    self._lock.__enter__()
+                _write(_merge({}, rows), self.using, self.new)
+                self.last = rows[-1].pk
+                self.written += [row.pk for row in rows]
+                if len(self.written) >= self.rows:
+                    self.commit()
+        except Exception as exc:
+            self._fail(exc)
+
+    def commit(self):
+        if self.error is not None:
+            return
+        lock, self._lock = self._lock, None
+        try:
+            if lock is not None:
+                lock.__exit__(None, None, None)  # commits the open writer, releases the lock
+        except Exception as exc:
+            self._fail(exc)
+            return
+        written, self.written = self.written, []
+        for start in range(0, len(written), BATCH):
+            PendingIndexUpdate.objects.filter(pk__in=written[start:start + BATCH]).delete()
+
+    def cancel(self):
+        """Drop what was written and not committed: it is still pending."""
+        lock, self._lock = self._lock, None
+        if lock is not None:
+            try:
+                lock.__exit__(RuntimeError, RuntimeError("import interrupted"), None)
+            except RuntimeError:
+                pass
+
+    def _fail(self, exc):
+        log.info("Search index not written", exc_info=True)
+        self.cancel()
+        self.new.clear()
+        self.error = _pending.error = reason(exc)
 
 
 def index_error() -> str | None:
@@ -143,11 +240,9 @@ def _record(changes, why="queued by a bulk import"):
 
 
 def _flush():
-    if getattr(_pending, "batch_rows", 0):
-        if _pending.queued >= _pending.batch_rows:
-            _pending.queued = 0
-            # The rows stay pending on failure; the next batch, or the end of the import, writes them.
-            _drain_or_note(_pending.batch_rows, "default")
+    bulk = getattr(_pending, "bulk", None)
+    if bulk is not None:
+        bulk.feed()
         return
     changes = getattr(_pending, "changes", None)
     if not changes:
@@ -176,19 +271,18 @@ class IndexSyncProcessor(signals.BaseSignalProcessor):
             models.signals.post_save.disconnect(self.handle_save, sender=sender)
             models.signals.post_delete.disconnect(self.handle_delete, sender=sender)
 
-    def handle_save(self, sender, instance, raw=False, update_fields=None, **kwargs):
+    def handle_save(self, sender, instance, created=False, raw=False, update_fields=None, **kwargs):
         if raw:
             return
-        self._queue(instance, update_fields)
+        self._queue(instance, update_fields, instance if created else None)
 
     def handle_delete(self, sender, instance, **kwargs):
         self._queue(instance)
 
-    def _queue(self, instance, update_fields=None):
+    def _queue(self, instance, update_fields=None, created=None):
         touched = documents_touched(instance, update_fields)
-        if getattr(_pending, "batch_rows", 0):
-            _record(touched)
-            _pending.queued += sum(map(len, touched.values()))
+        if (bulk := getattr(_pending, "bulk", None)) is not None:
+            bulk.record(touched, created)
         else:
             if not hasattr(_pending, "changes"):
                 _pending.changes = defaultdict(set)

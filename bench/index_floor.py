@@ -37,12 +37,14 @@ import tempfile
 import time
 from pathlib import Path
 
-BIG = 50_000  # pairs from which one pass is enough (a pass at 100k takes about 12 minutes)
+BIG = 50_000  # pairs from which one pass is enough (a pass at 100k takes about 23 minutes)
+HUGE = 200_000  # pairs from which no pass is run: about 4 hours at 1M, on one core
 
 
 def passes_for(pairs: int) -> int:
-    """Write passes for a corpus size: three below 100k pairs, one from there on."""
-    return 1 if pairs >= BIG else 3
+    """Write passes for a corpus size: three below BIG pairs, one up to HUGE, none above it
+    (a run's smaller sizes then give the ratio; ``--index-floor-repeats`` forces passes)."""
+    return 0 if pairs > HUGE else 1 if pairs >= BIG else 3
 
 
 def measure(site, scratch: Path, *, repeats: int, timeout: float) -> dict:

@@ -39,10 +39,11 @@ INDEX_FLOOR_NOTE = (
     "with the site's schema (`backend.schema`, read at run time) beside the run's data: one "
     "`ix.writer()` with Whoosh's defaults (one process, 128 MB pool, a compound segment, where the site "
     "writes non-compound ones), one `add_document` per answer, one `commit()`, on one core; "
-    "\"total s\" = add + commit, the median of the passes (by default 3 below 100k pairs, 1 from "
-    "there on); \"other load\" = cores other work on the machine took meanwhile. It "
+    "\"total s\" = add + commit, the median of the passes (by default 3 below 50,000 pairs, 1 up to "
+    "200,000, none above: a pass at 1M would take about 4 hours); \"other load\" = cores other work on the machine took meanwhile. It "
     "excludes reading and parsing the files, the database, haystack's preparation, the write lock, "
-    "the article documents the site also writes, and `update_document`'s search for an older copy: "
+    "the article documents the site also writes, and `update_document`'s search for an older copy "
+    "(for rows indexed before: a bulk import adds the rows it creates without it): "
     "all of which the import's wall time includes, so import ÷ raw is what the site adds to the "
     "engine's own cost of writing the same documents with the same schema.")
 

@@ -46,19 +46,23 @@ def test_killed_import_resumes_and_leaves_no_answer_unindexed(tmp_path):
     write_articles(tmp_path / "in", total)
     child = subprocess.Popen(
         [sys.executable, "manage.py", "import_interviews", "--no-progress", str(tmp_path / "in")],
-        cwd=ROOT, env=child_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        cwd=ROOT, env=child_env(ARCHIVE_INDEX_COMMIT_ROWS="40"),  # an index commit every 40 rows
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
     )
     deadline = time.monotonic() + 120
-    while Article.objects.count() < 30 and child.poll() is None and time.monotonic() < deadline:
+    while Article.objects.count() < 100 and child.poll() is None and time.monotonic() < deadline:
         time.sleep(0.02)
     child.send_signal(signal.SIGKILL)
     child.wait()
     saved = Article.objects.count()
-    assert 30 <= saved < total, f"the import was not stopped midway ({saved} of {total} saved)"
-    # Every saved answer is either in the index or recorded as pending, in its file's transaction.
+    assert 100 <= saved < total, f"the import was not stopped midway ({saved} of {total} saved)"
+    # The import wrote the index as it went; every saved answer is either in the index or
+    # recorded as pending, in its file's transaction.
+    indexed = indexed_pairs()
     pending = set(PendingIndexUpdate.objects.filter(model="archive.pair").values_list("object_id", flat=True))
     database = set(Pair.objects.values_list("pk", flat=True))
-    assert pending and database <= pending | {int(pk) for pk in indexed_pairs()}
+    assert indexed and pending
+    assert database <= pending | {int(pk) for pk in indexed}
 
     waiting = PendingIndexUpdate.objects.count()  # answers and their articles
     repair = io.StringIO()
@@ -73,6 +77,27 @@ def test_killed_import_resumes_and_leaves_no_answer_unindexed(tmp_path):
     assert Article.objects.count() == total and Pair.objects.count() == 2 * total
     assert not PendingIndexUpdate.objects.exists()
     assert indexed_pairs() == {str(pk) for pk in Pair.objects.values_list("pk", flat=True)}
+    # Each answer once: none was added twice by the run that resumed.
+    assert SearchQuerySet().models(Pair).count() == 2 * total
+
+
+def test_answer_changed_after_the_import_wrote_it_is_replaced_not_doubled(tmp_path):
+    from archive import indexing
+
+    paths = write_articles(tmp_path / "in", 6)
+    with indexing.batched(rows=5):  # written and committed every 5 rows
+        for path in paths[:3]:
+            import_file(path)
+        pair = Pair.objects.get(answer__contains="pier 0 ")  # written by now, as a new answer
+        pair.answer = "The cranes at pier 0 never stopped."
+        pair.save()
+        for path in paths[3:]:
+            import_file(path)
+
+    assert SearchQuerySet().models(Pair).count() == Pair.objects.count() == 12
+    assert [r.pk for r in SearchQuerySet().models(Pair).filter(content="never")] == [str(pair.pk)]
+    indexed = {r.pk: r.answer for r in SearchQuerySet().models(Pair).all()}
+    assert indexed[str(pair.pk)] == "The cranes at pier 0 never stopped."
 
 
 def test_saved_file_is_skipped_unparsed_until_the_parser_changes(tmp_path):

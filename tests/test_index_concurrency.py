@@ -123,3 +123,37 @@ def test_write_that_cannot_get_the_lock_is_queued_and_retried(seeds, settings):
     sync({})  # any later index write
     assert not PendingIndexUpdate.objects.exists()
     assert indexed_answers() == database_answers()
+
+
+HOLD_BULK_LOCK = textwrap.dedent("""
+    import sys, time
+    import django
+    django.setup()
+    from haystack import connections
+    backend = connections["default"].get_backend()
+    with backend.bulk_writes(), backend.write_lock():  # as a bulk import holds it
+        print("locked", flush=True)
+        time.sleep(float(sys.argv[1]))
+""")
+
+
+def test_save_during_a_bulk_import_is_queued_at_once_not_after_the_lock_timeout(seeds, settings):
+    from archive.indexing import sync
+    from archive.models import PendingIndexUpdate
+
+    settings.ARCHIVE_INDEX_LOCK_TIMEOUT = 20
+    holder = spawn(HOLD_BULK_LOCK, 3)
+    assert holder.stdout.readline().strip() == "locked"
+    pair = Pair.objects.get(answer__contains="Azerbaijan")
+    pair.answer = "Rewritten while an import was running."
+    started = time.monotonic()
+    pair.save()
+    waited = time.monotonic() - started
+
+    assert waited < 2  # not the 20 s an ordinary writer would be waited for
+    [row] = PendingIndexUpdate.objects.all()
+    assert (row.model, row.object_id) == ("archive.pair", pair.pk)
+    assert "bulk import" in row.reason
+    holder.communicate(timeout=30)
+    sync({})  # the import's next commit, or any later write
+    assert indexed_answers() == database_answers()
