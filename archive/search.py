@@ -389,7 +389,7 @@ def _empty(query, params, notes):
 def _text_sq(node, exact: bool, rank: bool = True, articles: bool = False) -> SQ | None:
     """The search's words as haystack SQ objects; None when there are none. With ``rank``
     off, only what matches, without the clauses that only order the results; ``articles``
-    searches articles' documents, which have only the main fields."""
+    searches articles' documents, in their own fields (``about``, ``about_exact``)."""
     if node is None:
         return None
     if isinstance(node, Term):
@@ -418,10 +418,10 @@ def _plain_words(node: And) -> bool:
 def _term_sq(term: Term, exact: bool, rank: bool = True, articles: bool = False) -> SQ:
     text = " ".join(term.words)
     value = Exact(text) if term.phrase else Clean(text)
+    if articles:
+        return SQ(about_exact=value) if exact else SQ(about=value)
     if exact:
         return SQ(text_exact=value)
-    if articles:
-        return SQ(content=value)
     sq = SQ(content=value) | SQ(context=value)
     if rank:
         # The speaker's names again, on their own (they are in ``content`` too): "Kennedy"

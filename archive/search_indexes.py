@@ -195,8 +195,16 @@ class PairIndex(LanguageFields, indexes.Indexable):
 
 
 class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
-    text = indexes.CharField(document=True, use_template=True, analyzer=text_analyzer())
-    text_exact = indexes.CharField(analyzer=exact_analyzer(), stored=False, null=True)
+    # An article's words (title, outlet, speakers, lead, closing) are in fields of their own,
+    # ``about`` and ``about_exact``, and its content field holds the title alone (so that
+    # haystack's "every document" query still finds it): in the content fields the answers
+    # are searched in, an article's words made every answers search walk them too, and the
+    # articles search shown beside the answers walk every answer's (at 100,000 answers,
+    # "human rights" took 146 ms with it, 64 without).
+    text = indexes.CharField(document=True, analyzer=text_analyzer())
+    about = indexes.CharField(use_template=True, template_name="search/indexes/archive/article_text.txt",
+                              analyzer=text_analyzer(), stored=False)
+    about_exact = indexes.CharField(analyzer=exact_analyzer(), stored=False, null=True)
     title = indexes.CharField(model_attr="title", indexed=False)
     slug = indexes.CharField(model_attr="slug", indexed=False)
     outlet = indexes.FacetCharField(model_attr="outlet")
@@ -208,7 +216,10 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
     def index_queryset(self, using=None):
         return Article.objects.published().prefetch_related("speakers")
 
+    def prepare_text(self, obj):
+        return obj.title
+
     def prepare(self, obj):
         data = super().prepare(obj)
-        data["text_exact"] = data["text"]
+        data["about_exact"] = data["about"]
         return data

@@ -57,7 +57,7 @@ def test_seeds_import_as_four_answers_by_one_speaker_with_an_alias():
 def test_import_makes_answers_searchable():
     run(FIXTURES)
     assert SearchQuerySet().models(Pair).filter(content="Azerbaijan").count() == 1
-    assert SearchQuerySet().models(Article).filter(content="Kazinform").count() == 2
+    assert SearchQuerySet().models(Article).filter(about="Kazinform").count() == 2
 
 
 def test_second_run_reports_unchanged_and_changes_nothing():

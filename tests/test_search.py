@@ -288,3 +288,16 @@ def test_a_new_role_reindexes_only_answers_that_show_it(seeds):
 def test_the_api_skips_the_article_search_it_does_not_show(seeds):
     assert search_answers("Kazinform").articles  # the page lists matching articles
     assert search_answers("Kazinform", with_articles=False).articles == []
+
+
+def test_articles_are_found_by_their_own_words_which_answers_searches_do_not_see(seeds):
+    speaker = Speaker.objects.get()
+    article = Article.objects.create(title="Aboard the Krasin", lead="The talk took place aboard an icebreaker.")
+    Pair.objects.create(article=article, speaker=speaker, question="Cold?", answer="Very cold indeed.")
+
+    found = search_answers("icebreakers")  # the lead's word, stemmed
+    assert [a.pk for a in found.articles] == [str(article.pk)]
+    assert found.count == 0  # no answer says it, and the article's words are not an answer's
+    assert search_answers("icebreakers", exact=True).articles == []
+    assert [a.pk for a in search_answers("icebreaker", exact=True).articles] == [str(article.pk)]
+    assert SearchQuerySet().models(Article).count() == 3  # still listed by "every document"
