@@ -43,7 +43,7 @@ def parse_args(argv=None):
     ap.add_argument("--repeats", type=int, default=1, help="load runs per row (the median is kept)")
     ap.add_argument("--floor-repeats", type=int, default=3, help="passes of the Whoosh floor (median kept)")
     ap.add_argument("--index-floor-repeats", type=int, default=None,
-                    help="write passes of raw Whoosh indexing (median kept); by default 3 below "
+                    help="write passes of raw Whoosh indexing (median kept; 0: none); by default 3 below "
                          f"{index_floor.BIG:,} pairs, 1 up to {index_floor.HUGE:,} and none above")
     ap.add_argument("--fallback-articles", type=int, default=500,
                     help="corpus size, in articles, while the parser misreads the generated shape")
@@ -204,11 +204,13 @@ def record_import(args, result: dict) -> None:
 def measure_index_floor(args, site: Site, run_dir: Path, pairs: int) -> dict:
     """Raw Whoosh writing the same answer documents with the same schema (bench/index_floor.py),
     right after the import, before anything is served; an error is recorded, not raised."""
-    repeats = args.index_floor_repeats or index_floor.passes_for(pairs)
+    asked = args.index_floor_repeats
+    repeats = index_floor.passes_for(pairs) if asked is None else asked
     if not repeats:
-        say(f"{pairs:,} pairs: raw Whoosh indexing not run (above {index_floor.HUGE:,} pairs)")
-        return {"skipped": f"not run above {index_floor.HUGE:,} pairs (one pass on one core would take "
-                           f"about {pairs * 14 / 3.6e6:.0f} h at the 14 ms a pair measured at 100k)"}
+        why = "--index-floor-repeats 0" if asked == 0 else f"above {index_floor.HUGE:,} pairs"
+        say(f"{pairs:,} pairs: raw Whoosh indexing not run ({why})")
+        return {"skipped": f"not run ({why}; one pass on one core takes about "
+                           f"{pairs * 14 / 60_000:,.0f} min at the 14 ms a pair measured at 100k)"}
     say(f"{pairs:,} pairs: raw Whoosh indexing of the same answers ({repeats} pass(es))")
     try:
         result = index_floor.measure(site, run_dir / "index-floor", repeats=repeats, timeout=args.import_timeout)
