@@ -108,11 +108,12 @@ def _merge(changes, pending_rows):
 
 @contextmanager
 def batched(rows: int | None = None, using: str = "default"):
-    """Inside this block, a bulk import writes the index as it goes (:class:`_Bulk`), and
-    commits it every ``rows`` rows (``ARCHIVE_INDEX_COMMIT_ROWS``) instead of once per file. Each file still commits
-    to the database on its own, and the documents it touched are recorded as pending in that
-    same transaction, so an import that is interrupted leaves nothing unindexed: what its
-    index had not committed is still pending, and the next write (or :func:`drain`) writes it."""
+    """Inside this block, a bulk import writes the index as it goes (:class:`_Bulk`) and
+    commits it every ``rows`` rows (``ARCHIVE_INDEX_COMMIT_ROWS``), not once per file. Each
+    file still commits to the database on its own, and the documents it touched are recorded
+    as pending in that same transaction, so an import that is interrupted leaves nothing
+    unindexed: what its index had not committed is still pending, and the next write (or
+    :func:`drain`) writes it."""
     backend = connections[using].get_backend()
     rows = rows or settings.ARCHIVE_INDEX_COMMIT_ROWS
     bulk = _pending.bulk = _Bulk(rows, using)
@@ -194,11 +195,8 @@ class _Bulk:
     def cancel(self):
         """Drop what was written and not committed: it is still pending."""
         lock, self._lock = self._lock, None
-        if lock is not None:
-            try:
-                lock.__exit__(RuntimeError, RuntimeError("import interrupted"), None)
-            except RuntimeError:
-                pass
+        if lock is not None:  # leaving the lock with an error cancels the open writer
+            lock.__exit__(RuntimeError, RuntimeError("import interrupted"), None)
 
     def _fail(self, exc):
         log.info("Search index not written", exc_info=True)

@@ -213,7 +213,8 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
     def bulk_writes(self):
         """Writes opened inside use every core: Whoosh's MpWriter analyses the documents in
         one process per core, each writing a segment of its own, while this process goes on
-        reading the database. For imports; a single save is faster with a plain writer."""
+        reading the database. For imports; a single save is faster with a plain writer.
+        The lock file says a bulk import holds it (BULK_MARK), so other writers do not wait."""
         self._bulk += 1
         try:
             yield
