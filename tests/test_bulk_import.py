@@ -50,7 +50,9 @@ def test_killed_import_resumes_and_leaves_no_answer_unindexed(tmp_path):
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
     )
     deadline = time.monotonic() + 120
-    while Article.objects.count() < 100 and child.poll() is None and time.monotonic() < deadline:
+    # Stopped past 100 articles, while some rows wait for the next index commit.
+    while ((Article.objects.count() < 100 or not PendingIndexUpdate.objects.exists())
+           and child.poll() is None and time.monotonic() < deadline):
         time.sleep(0.02)
     child.send_signal(signal.SIGKILL)
     child.wait()
