@@ -94,11 +94,13 @@ def test_delete_waits_for_a_writer_holding_the_whoosh_lock(seeds):
 
 
 HOLD_ARCHIVE_LOCK = textwrap.dedent("""
-    import sys, time
+    import contextlib, sys, time
     import django
     django.setup()
     from haystack import connections
-    with connections["default"].get_backend().write_lock():
+    backend = connections["default"].get_backend()
+    bulk = backend.bulk_writes() if sys.argv[2:] == ["bulk"] else contextlib.nullcontext()
+    with bulk, backend.write_lock():  # held as any writer, or as a bulk import holds it
         print("locked", flush=True)
         time.sleep(float(sys.argv[1]))
 """)
@@ -125,24 +127,12 @@ def test_write_that_cannot_get_the_lock_is_queued_and_retried(seeds, settings):
     assert indexed_answers() == database_answers()
 
 
-HOLD_BULK_LOCK = textwrap.dedent("""
-    import sys, time
-    import django
-    django.setup()
-    from haystack import connections
-    backend = connections["default"].get_backend()
-    with backend.bulk_writes(), backend.write_lock():  # as a bulk import holds it
-        print("locked", flush=True)
-        time.sleep(float(sys.argv[1]))
-""")
-
-
 def test_save_during_a_bulk_import_is_queued_at_once_not_after_the_lock_timeout(seeds, settings):
     from archive.indexing import sync
     from archive.models import PendingIndexUpdate
 
     settings.ARCHIVE_INDEX_LOCK_TIMEOUT = 20
-    holder = spawn(HOLD_BULK_LOCK, 3)
+    holder = spawn(HOLD_ARCHIVE_LOCK, 3, "bulk")
     assert holder.stdout.readline().strip() == "locked"
     pair = Pair.objects.get(answer__contains="Azerbaijan")
     pair.answer = "Rewritten while an import was running."
