@@ -20,6 +20,7 @@ from django.db import models, transaction
 from haystack import connections, signals
 
 from .models import Appearance, Article, Pair, PendingIndexUpdate, Speaker, SpeakerAlias
+from .search_backend import IndexBusy
 
 log = logging.getLogger(__name__)
 _pending = threading.local()
@@ -248,6 +249,10 @@ def _flush():
     _pending.changes = defaultdict(set)
     try:
         sync(changes)
+    except IndexBusy as exc:
+        # Expected while a bulk import holds the index: its next commit writes the change.
+        log.warning("Search index busy (%s); change queued", exc)
+        _record(changes, str(exc))
     except Exception as exc:
         # The database change stands; its index document follows with the next write.
         log.exception("Search index not updated; queued for retry")
