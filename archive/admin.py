@@ -1,7 +1,6 @@
 """The editing tool: articles with their ordered answers, speakers with their spellings,
 and an import page that previews how a pasted or uploaded text splits before saving it."""
 
-from django import forms
 from django.contrib import admin, messages
 from django.db import transaction
 from django.db.models import Count
@@ -10,23 +9,30 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 
-from . import parser
-from .decoding import decode
+from . import parsing
+from .forms import ArticleForm, ImportForm, PairForm
 from .importer import import_text
-from .models import Appearance, Article, Pair, RemovedPair, Speaker, SpeakerAlias, merge_speakers
+from .models import Appearance, Article, Pair, RemovedPair, Speaker, SpeakerAlias
+from .names import accented
+from .speakers import merge_speakers
 
 
-class PairForm(forms.ModelForm):
-    class Meta:
-        model = Pair
-        fields = ["position", "question", "answer", "speaker", "asker"]
-        widgets = {"question": forms.Textarea(attrs={"rows": 3}), "answer": forms.Textarea(attrs={"rows": 8})}
+class AnswerCountMixin:
+    """An ``answers`` column (every answer, published or not), sortable."""
 
-    def clean(self):
-        data = super().clean()
-        if data.get("answer") and not data.get("speaker"):
-            self.add_error("speaker", "Say who gave this answer: search results show the speaker.")
-        return data
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(answers=Count("pairs"))
+
+    @admin.display(description="answers", ordering="answers")
+    def answer_count(self, obj):
+        return obj.answers
+
+
+def set_published(queryset, published: bool) -> None:
+    """Publish or unpublish articles one save each, so the search index follows."""
+    for article in queryset:
+        article.is_published = published
+        article.save(update_fields=["is_published", "updated"])
 
 
 class PairInline(admin.StackedInline):
@@ -49,22 +55,8 @@ class AppearanceInline(admin.TabularInline):
     autocomplete_fields = ["speaker"]
 
 
-class ArticleForm(forms.ModelForm):
-    source_url = forms.URLField(label="Source URL", required=False, max_length=500, assume_scheme="https")
-
-    class Meta:
-        model = Article
-        fields = "__all__"
-
-    def clean(self):
-        data = super().clean()
-        if data.get("is_published") and not data.get("title", "").strip():
-            self.add_error("title", "A published article needs a title.")
-        return data
-
-
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(AnswerCountMixin, admin.ModelAdmin):
     form = ArticleForm
     list_display = ["title", "outlet", "published", "is_published", "answer_count", "updated"]
     list_filter = ["is_published", "outlet", ("published", admin.DateFieldListFilter)]
@@ -80,24 +72,13 @@ class ArticleAdmin(admin.ModelAdmin):
     ]
     actions = ["publish", "unpublish"]
 
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(answers=Count("pairs"))
-
-    @admin.display(description="answers", ordering="answers")
-    def answer_count(self, obj):
-        return obj.answers
-
     @admin.action(description="Publish the selected articles")
     def publish(self, request, queryset):
-        for article in queryset:  # one save each, so the index follows
-            article.is_published = True
-            article.save(update_fields=["is_published", "updated"])
+        set_published(queryset, True)
 
     @admin.action(description="Unpublish the selected articles (hide them from pages and search)")
     def unpublish(self, request, queryset):
-        for article in queryset:
-            article.is_published = False
-            article.save(update_fields=["is_published", "updated"])
+        set_published(queryset, False)
 
     def get_urls(self):
         return [
@@ -135,51 +116,13 @@ class ArticleAdmin(admin.ModelAdmin):
         return redirect(reverse("admin:archive_article_changelist"))
 
 
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    def clean(self, data, initial=None):
-        files = data if isinstance(data, (list, tuple)) else [data] if data else []
-        return [super(MultipleFileField, self).clean(f, initial) for f in files]
-
-
-class ImportForm(forms.Form):
-    text = forms.CharField(
-        label="Paste an interview", required=False, widget=forms.Textarea(attrs={"rows": 14, "cols": 100}),
-        help_text="Title on the first line; questions as paragraphs ending in “?”, or Q:/A: labels.",
-    )
-    files = MultipleFileField(
-        label="…or upload .txt files", required=False, widget=MultipleFileInput(attrs={"accept": ".txt,text/plain"}),
-    )
-
-    def clean(self):
-        data = super().clean()
-        if not data.get("text", "").strip() and not data.get("files"):
-            raise forms.ValidationError("Paste a text or choose at least one file.")
-        return data
-
-    def documents(self):
-        """(file name or "", text, error) for the pasted text and each uploaded file."""
-        if self.cleaned_data.get("text", "").strip():
-            yield "", self.cleaned_data["text"], ""
-        for upload in self.cleaned_data.get("files") or []:
-            try:
-                text, _ = decode(upload.read())
-            except parser.ParseError as exc:
-                yield upload.name, "", str(exc)
-            else:
-                yield upload.name, text, ""
-
-
 def _preview(name, text, error):
     if error:
         return {"name": name, "error": error}
     try:
-        interview = parser.parse(text, filename=name)
+        interview = parsing.parse(text, filename=name)
         return {"name": name, "text": text, "interview": interview}
-    except parser.ParseError as exc:
+    except parsing.ParseError as exc:
         return {"name": name, "error": str(exc)}
 
 
@@ -190,7 +133,7 @@ class AliasInline(admin.TabularInline):
 
 
 @admin.register(Speaker)
-class SpeakerAdmin(admin.ModelAdmin):
+class SpeakerAdmin(AnswerCountMixin, admin.ModelAdmin):
     list_display = ["name", "role", "answer_count"]
     search_fields = ["name", "aliases__name", "role"]
     inlines = [AliasInline]
@@ -199,7 +142,7 @@ class SpeakerAdmin(admin.ModelAdmin):
 
     @admin.action(description="Merge the selected speakers into one (the one with most answers)")
     def merge(self, request, queryset):
-        speakers = sorted(queryset, key=lambda s: (s.answers, parser.accented(s.name)), reverse=True)
+        speakers = sorted(queryset, key=lambda s: (s.answers, accented(s.name)), reverse=True)
         if len(speakers) < 2:
             messages.warning(request, "Select at least two speakers to merge.")
             return
@@ -211,13 +154,6 @@ class SpeakerAdmin(admin.ModelAdmin):
             f"Merged {', '.join(o.name for o in others)} into {keeper.name}; "
             "their names are kept as other spellings and their pages redirect.",
         )
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(answers=Count("pairs"))
-
-    @admin.display(description="answers", ordering="answers")
-    def answer_count(self, obj):
-        return obj.answers
 
 
 @admin.register(Pair)

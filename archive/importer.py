@@ -15,11 +15,12 @@ from functools import cache
 from pathlib import Path
 
 from django.conf import settings
-from django.db import transaction
+from django.db import DatabaseError, transaction
 
-from . import parser, transcripts
-from .decoding import decode
-from .models import Appearance, Article, Pair, Speaker
+from . import parsing
+from .models import Appearance, Article, FieldTooLong, Pair, check_lengths
+from .parsing import Interview, ParsedPair, ParsedSpeaker, ParseError, decode
+from .speakers import resolve_speaker
 
 
 class ImportProblem(Exception):
@@ -31,7 +32,7 @@ class Outcome:
     path: str
     status: str  # created, updated, unchanged, duplicate, failed; "would create"/"would update" in a dry run
     error: str = ""
-    interview: parser.Interview | None = None
+    interview: Interview | None = None
     article: Article | None = None
     encoding: str = ""
     warnings: list[str] = field(default_factory=list)
@@ -51,7 +52,7 @@ class Outcome:
         }
 
 
-def interview_json(iv: parser.Interview) -> dict:
+def interview_json(iv: Interview) -> dict:
     """The parsed article as plain JSON values (paragraphs separated by a blank line)."""
     return {
         "title": iv.title,
@@ -101,7 +102,7 @@ def read_text(path: Path) -> tuple[str, str]:
 def import_file(path: Path, *, dry_run: bool = False) -> Outcome:
     try:
         text, encoding = read_text(path)
-    except (ImportProblem, parser.ParseError) as exc:
+    except (ImportProblem, ParseError) as exc:
         return Outcome(str(path), "failed", error=str(exc))
     outcome = import_text(text, import_ref=path.name, dry_run=dry_run, path=str(path), filename=path.name)
     outcome.encoding = encoding
@@ -114,15 +115,15 @@ def import_text(text: str, *, import_ref: str | None, dry_run: bool = False, pat
     A file imported before, unchanged and read by the same parser, is not parsed again: an
     interrupted import resumes at the first file it had not saved."""
     path = path or import_ref or "pasted text"
-    original = parser.normalise(text)
+    original = parsing.normalise(text)
     content_hash = hashlib.sha256(original.encode()).hexdigest()
     existing = Article.objects.filter(import_ref=import_ref).first() if import_ref else None
     if (existing and not dry_run and existing.content_hash == content_hash
             and existing.parsed_by == parser_revision()):
         return Outcome(path, "unchanged", article=existing)
     try:
-        interview = parser.parse(text, filename=filename)
-    except parser.ParseError as exc:
+        interview = parsing.parse(text, filename=filename)
+    except ParseError as exc:
         return Outcome(path, "failed", error=str(exc))
     outcome = Outcome(path, "", interview=interview, warnings=list(interview.warnings))
     fingerprint = hashlib.sha256(
@@ -147,9 +148,9 @@ def import_text(text: str, *, import_ref: str | None, dry_run: bool = False, pat
                 interview, original_text=original, import_ref=import_ref,
                 fingerprint=fingerprint, content_hash=content_hash, article=existing, publish=publish,
             )
-    except ImportProblem as exc:
+    except FieldTooLong as exc:
         return Outcome(path, "failed", error=str(exc), interview=interview)
-    except Exception as exc:  # a database refusal: report it, the transaction is rolled back
+    except DatabaseError as exc:  # the database refused the row: the transaction is rolled back
         return Outcome(path, "failed", error=f"could not be saved: {exc.__class__.__name__}: {exc}", interview=interview)
     outcome.status = "updated" if existing else "created"
     return outcome
@@ -160,12 +161,12 @@ def parser_revision() -> str:
     """A digest of the parser's source code: an article read by another revision is parsed
     again on re-import, in case the parser now reads it differently."""
     digest = hashlib.sha256()
-    for module in (parser, transcripts):
-        digest.update(Path(module.__file__).read_bytes())
+    for module in sorted(Path(parsing.__file__).parent.glob("*.py")):
+        digest.update(module.read_bytes())
     return digest.hexdigest()[:16]
 
 
-def save_interview(iv: parser.Interview, *, original_text: str, import_ref: str | None,
+def save_interview(iv: Interview, *, original_text: str, import_ref: str | None,
                    fingerprint: str = "", content_hash: str = "", article: Article | None = None,
                    publish: bool = True) -> Article:
     """Write a parsed article; call inside a transaction."""
@@ -183,12 +184,12 @@ def save_interview(iv: parser.Interview, *, original_text: str, import_ref: str 
     article.fingerprint = fingerprint
     article.content_hash = content_hash
     article.parsed_by = parser_revision() if fingerprint else ""
-    _check_lengths(article)
+    check_lengths(article)
     article.save()
 
     speakers = {s.name: resolve_speaker(s) for s in iv.speakers}
     for name in {p.speaker for p in iv.pairs if p.speaker and p.speaker not in speakers}:
-        speakers[name] = resolve_speaker(parser.Speaker(name))
+        speakers[name] = resolve_speaker(ParsedSpeaker(name))
     roles = {s.name: s.role for s in iv.speakers}
     article.appearances.exclude(speaker__in=speakers.values()).delete()
     for name, speaker in speakers.items():
@@ -202,29 +203,12 @@ def save_interview(iv: parser.Interview, *, original_text: str, import_ref: str 
         pair.position = position
         pair.question, pair.answer, pair.asker = parsed.question, parsed.answer, parsed.asker
         pair.speaker = speakers.get(parsed.speaker)
-        _check_lengths(pair)
+        check_lengths(pair)
         pair.save()
     return article
 
 
-def resolve_speaker(parsed: parser.Speaker) -> Speaker:
-    """The one speaker record for a person, whichever spelling the article used."""
-    spellings = [parsed.name, *parsed.aliases]
-    speaker = next((s for s in map(Speaker.objects.find, spellings) if s), None)
-    if speaker is None:
-        speaker = Speaker(name=parsed.name, role=parsed.role)
-        _check_lengths(speaker)
-        speaker.save()
-    elif parsed.role and speaker.role != parsed.role:
-        speaker.role = parsed.role
-        _check_lengths(speaker)
-        speaker.save(update_fields=["role"])
-    for spelling in spellings:
-        speaker.add_spelling(spelling)
-    return speaker
-
-
-def match_pairs(old: list[Pair], new: list[parser.Pair]) -> tuple[list[Pair | None], list[Pair]]:
+def match_pairs(old: list[Pair], new: list[ParsedPair]) -> tuple[list[Pair | None], list[Pair]]:
     """Which existing pair each new one continues (so its permalink lives on), and which are gone.
 
     Exact matches first, then the same question, the same answer, then the most similar text.
@@ -252,14 +236,3 @@ def match_pairs(old: list[Pair], new: list[parser.Pair]) -> tuple[list[Pair | No
                     result[i] = found
                     free.remove(found)
     return result, free
-
-
-def _check_lengths(instance) -> None:
-    for f in instance._meta.concrete_fields:
-        value = getattr(instance, f.attname)
-        if f.max_length and isinstance(value, str) and len(value) > f.max_length:
-            raise ImportProblem(
-                f"{instance._meta.verbose_name} {f.verbose_name} is {len(value)} characters long; "
-                f"the limit is {f.max_length}: {value[:60]!r}…"
-            )
-

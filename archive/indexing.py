@@ -20,7 +20,7 @@ from django.db import models, transaction
 from haystack import connections, signals
 
 from .models import Appearance, Article, Pair, PendingIndexUpdate, Speaker, SpeakerAlias
-from .search_backend import IndexBusy
+from .search.whoosh.writing import IndexBusy
 
 log = logging.getLogger(__name__)
 _pending = threading.local()

@@ -3,10 +3,11 @@
 import secrets
 
 from django.db import models
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.text import slugify
 
-from .parser import accented, fold
+from .names import accented, fold
 
 KEY_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"
 
@@ -25,7 +26,40 @@ def unique_slug(model, text: str, max_length: int = 80) -> str:
     return slug
 
 
+def sees_unpublished(user) -> bool:
+    """Editors (active staff) see unpublished articles and their answers; nobody else does."""
+    return bool(user and user.is_active and user.is_staff)
+
+
+class FieldTooLong(ValueError):
+    """A value longer than its column; the message names the field and the limit."""
+
+
+def check_lengths(instance) -> None:
+    """Raise :class:`FieldTooLong` for the first text longer than its field allows (SQLite
+    would store it; PostgreSQL would refuse it at save)."""
+    for f in instance._meta.concrete_fields:
+        value = getattr(instance, f.attname)
+        if f.max_length and isinstance(value, str) and len(value) > f.max_length:
+            raise FieldTooLong(
+                f"{instance._meta.verbose_name} {f.verbose_name} is {len(value)} characters long; "
+                f"the limit is {f.max_length}: {value[:60]!r}…"
+            )
+
+
 class SpeakerQuerySet(models.QuerySet):
+    def with_answer_counts(self):
+        """Each speaker with ``answers``: how many of their answers the public can read."""
+        return self.annotate(answers=Count("pairs", filter=Q(pairs__article__is_published=True)))
+
+    def public(self):
+        """Speakers with at least one answer in a published article: someone who speaks only
+        in unpublished articles has no public page and is not listed."""
+        return self.filter(pairs__article__is_published=True).distinct()
+
+    def visible_to(self, user):
+        return self if sees_unpublished(user) else self.public()
+
     def find(self, name: str):
         """The speaker known by this name or one of its spellings, or None."""
         key = fold(name)
@@ -78,32 +112,6 @@ class Speaker(models.Model):
             SpeakerAlias.objects.create(speaker=self, name=name)
 
 
-def merge_speakers(keeper: Speaker, others) -> Speaker:
-    """Fold ``others`` into ``keeper``: their answers, appearances and spellings move over,
-    their page addresses redirect. Permalinks are per answer, so none changes. Call in a
-    transaction."""
-    for other in others:
-        if other.pk == keeper.pk:
-            continue
-        Pair.objects.filter(speaker=other).update(speaker=keeper)
-        for appearance in other.appearances.all():
-            if keeper.appearances.filter(article_id=appearance.article_id).exists():
-                appearance.delete()
-            else:
-                appearance.speaker = keeper
-                appearance.save(update_fields=["speaker"])
-        for alias in other.aliases.all():
-            alias.speaker = keeper
-            if keeper.aliases.filter(name=alias.name).exists() or alias.name == keeper.name:
-                alias.delete()
-            else:
-                alias.save()
-        SpeakerAlias.objects.update_or_create(speaker=keeper, name=other.name, defaults={"slug": other.slug})
-        other.delete()
-    keeper.save()  # reindexes every answer now under this speaker
-    return keeper
-
-
 class SpeakerAlias(models.Model):
     speaker = models.ForeignKey(Speaker, on_delete=models.CASCADE, related_name="aliases")
     name = models.CharField(max_length=200, help_text="Another spelling of the name, as printed somewhere.")
@@ -127,8 +135,16 @@ class SpeakerAlias(models.Model):
 
 
 class ArticleQuerySet(models.QuerySet):
-    def published(self):
+    def public(self):
+        """Articles on the site: published ones."""
         return self.filter(is_published=True)
+
+    def visible_to(self, user):
+        """What ``user`` may read: editors every article, everyone else the public ones."""
+        return self if sees_unpublished(user) else self.public()
+
+    def with_answer_counts(self):
+        return self.annotate(answers=Count("pairs"))
 
 
 class Article(models.Model):
@@ -198,8 +214,12 @@ class Appearance(models.Model):
 
 
 class PairQuerySet(models.QuerySet):
-    def published(self):
+    def public(self):
+        """Answers in published articles: the only ones pages, search and feeds show."""
         return self.filter(article__is_published=True)
+
+    def visible_to(self, user):
+        return self if sees_unpublished(user) else self.public()
 
     def for_display(self):
         return self.select_related("article", "speaker")

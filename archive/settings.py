@@ -101,7 +101,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # The search engines SEARCH_URL may name: the project's Whoosh backend (one machine), or
 # haystack's own backends for a search cluster (docs/deployment.md).
 SEARCH_ENGINES = {
-    "whoosh": "archive.search_backend.ArchiveWhooshEngine",
+    "whoosh": "archive.search.whoosh.backend.ArchiveWhooshEngine",
     "elasticsearch7": "haystack.backends.elasticsearch7_backend.Elasticsearch7SearchEngine",
     "elasticsearch7s": "haystack.backends.elasticsearch7_backend.Elasticsearch7SearchEngine",
     "solr": "haystack.backends.solr_backend.SolrEngine",

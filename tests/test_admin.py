@@ -99,7 +99,7 @@ def test_upload_of_several_files_reports_each_one(staff_client):
     response = staff_client.post(IMPORT_URL, {
         "name": [p["name"] for p in good], "text": [p["text"] for p in good], "publish": "on", "confirm": "Import",
     }, follow=True)
-    assert Article.objects.published().count() == 2
+    assert Article.objects.public().count() == 2
     assert Speaker.objects.count() == 1
     assert search_answers("Azerbaijan").count == 1
     assert "“sco.txt”: created, 3 answer(s)." in response.text

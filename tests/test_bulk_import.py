@@ -172,7 +172,7 @@ def test_bulk_import_adds_segments_without_rewriting_and_optimize_merges_them(tm
 def test_ordinary_saves_merge_only_small_segments(tmp_path):
     from haystack import connections
 
-    from archive.search_backend import SMALL_SEGMENTS
+    from archive.search.whoosh.writing import SMALL_SEGMENTS
 
     backend = connections["default"].get_backend()
     paths = write_articles(tmp_path / "in", SMALL_SEGMENTS + 3)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from archive.parser import parse
+from archive.parsing import parse
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"

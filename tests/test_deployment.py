@@ -88,7 +88,7 @@ def test_search_url_of_a_folder_selects_the_projects_whoosh_engine(tmp_path):
     result = settings_of(SEARCH_URL=f"whoosh://{tmp_path}/index")
     assert result.returncode == 0, result.stderr
     default = json.loads(result.stdout)["search"]["default"]
-    assert default["ENGINE"] == "archive.search_backend.ArchiveWhooshEngine"
+    assert default["ENGINE"] == "archive.search.whoosh.backend.ArchiveWhooshEngine"
     assert default["PATH"] == f"{tmp_path}/index"
     assert "SILENTLY_FAIL" not in default
 

@@ -20,7 +20,7 @@ def article(n: int, answers: int) -> str:
 
 
 def detail_pages():
-    first = Article.objects.published().first()
+    first = Article.objects.public().first()
     pair = first.pairs.first()
     return [first.get_absolute_url(), pair.get_absolute_url(), f"/speakers/{pair.speaker.slug}/"]
 

@@ -66,7 +66,7 @@ def indexed_answers():
 
 
 def database_answers():
-    return {str(pk): answer for pk, answer in Pair.objects.published().values_list("pk", "answer")}
+    return {str(pk): answer for pk, answer in Pair.objects.public().values_list("pk", "answer")}
 
 
 def test_concurrent_saves_leave_index_equal_to_database(seeds):

@@ -2,7 +2,8 @@
 
 import pytest
 
-from archive.parser import ParseError, fold, parse
+from archive.names import fold
+from archive.parsing import ParseError, parse
 
 from .conftest import SEED_SCO, SEED_SUPERPOWERS
 

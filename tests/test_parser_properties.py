@@ -7,7 +7,8 @@ from collections import Counter
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from archive.parser import INVISIBLE, ParseError, normalise, parse
+from archive.parsing import ParseError, normalise, parse
+from archive.parsing.clean import INVISIBLE
 
 WORD = re.compile(r"\w+")
 SETTINGS = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -6,7 +6,8 @@ import pytest
 from haystack.query import SearchQuerySet
 
 from archive.models import Appearance, Article, Pair, Speaker
-from archive.search import excerpt, search_answers
+from archive.search import search_answers
+from archive.search.highlight import Marker
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -110,7 +111,7 @@ def test_highlight_escapes_html_in_imported_text(transactional_db):
 
 
 def test_excerpt_without_match_is_escaped_start_of_text():
-    assert excerpt("<b>bold</b> " * 100, "nothing") .startswith("&lt;b&gt;bold&lt;/b&gt;")
+    assert Marker("nothing").excerpt("<b>bold</b> " * 100, chars=320).startswith("&lt;b&gt;bold&lt;/b&gt;")
 
 
 def test_typo_gets_a_suggestion_with_its_count(seeds):

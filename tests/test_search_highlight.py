@@ -3,7 +3,7 @@ languages), in escaped HTML, in a short passage or in the whole text."""
 
 from django.utils.safestring import SafeString
 
-from archive.search_highlight import Marker
+from archive.search.highlight import Marker
 
 TEXT = ("They are committed to peace, they are committed to dialogue. They are committed to a "
         "vision of one world that is not divided. António Guterres said it in Astana.")

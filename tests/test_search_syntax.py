@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from archive.search_syntax import And, Not, Or, Term, parse, parse_date
+from archive.search.syntax import And, Not, Or, Term, parse, parse_date
 
 
 def test_plain_words_must_all_match():

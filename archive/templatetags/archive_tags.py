@@ -1,7 +1,7 @@
 from django import template
 from django.utils.html import format_html_join
 
-from ..search import mark
+from ..search.highlight import mark
 
 register = template.Library()
 
@@ -10,7 +10,7 @@ register = template.Library()
 def paragraphs(text, marker=""):
     """Imported text as HTML paragraphs, escaped, with a search's words marked.
 
-    ``marker`` is a search (a string) or a :class:`~archive.search_highlight.Marker` from the
+    ``marker`` is a search (a string) or a :class:`~archive.search.highlight.Marker` from the
     view, which also knows the exact-form switch and the article's language."""
     return format_html_join(
         "\n", "<p>{}</p>", ((mark(p.strip(), marker),) for p in str(text).split("\n\n") if p.strip())

@@ -1,5 +1,5 @@
 """Speaker-labelled transcripts: find the labels, tell askers from answerers, cut the turns
-into question/answer pairs. Pure Python, used by :mod:`archive.parser`.
+into question/answer pairs. Pure Python, used by :mod:`archive.parsing.reader`.
 
 Labels read at the start of a paragraph or line::
 

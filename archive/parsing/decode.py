@@ -4,7 +4,7 @@ import codecs
 
 from charset_normalizer import from_bytes
 
-from .parser import ParseError
+from .document import ParseError
 
 SIGNATURES = {
     b"\x89PNG": "a PNG image",

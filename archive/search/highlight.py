@@ -1,6 +1,6 @@
 """Marking a search's words in text, as the index matched them.
 
-The text is read with the index's own analyzers (:func:`archive.search_indexes.analyze`), so
+The text is read with the index's own analyzers (:func:`archive.search.analysis.analyze`), so
 "committing" marks "committed", "Antonio" marks "António", a Russian article's stems mark
 their other endings, and a "phrase" is marked where its words stand together. Everything
 between the marks is HTML-escaped here; the result is safe to show as it is.
@@ -14,8 +14,8 @@ from urllib.parse import urlencode
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from .search_indexes import analyze, language_code
-from .search_syntax import Query, parse
+from .analysis import analyze, language_code
+from .syntax import Query, parse
 
 
 @dataclass(frozen=True)
@@ -158,3 +158,9 @@ def _word_end(text: str, at: int, limit: int | None = None) -> int:
         return len(text)
     space = text.rfind(" ", 0, at)
     return space if space > at - 20 and (limit is None or space <= limit) else at
+
+
+def mark(text: str, query: str | Marker) -> SafeString:
+    """All of ``text``, HTML-escaped, with the query's words marked."""
+    marker = query if isinstance(query, Marker) else Marker(query)
+    return marker.whole(text)

@@ -22,8 +22,6 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
-FIELDS = ("speaker", "outlet", "from", "to")
-OPERATORS = ("AND", "OR", "NOT")
 # Phones and word processors type these; they mean the same as the plain characters.
 QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‟": '"', "″": '"', "«": '"', "»": '"',
                         "＂": '"', "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'"})

@@ -1,0 +1,103 @@
+"""Metadata: the editor's header, dates, and the lines about an article (pure).
+
+::
+
+    Title: Talking trade          <- an optional header above the title (known keys only)
+    Date: 2024-07-01
+    Outlet: Example Times
+
+    James S. Brady Press Briefing Room   <- a place line
+    January 20, 2021                     <- a date line
+    Photo credit: Kazinform              <- a photo credit
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from .clean import clean
+
+HEADER_KEYS = {
+    "title": "title", "date": "date", "published": "date", "outlet": "outlet",
+    "source": "source", "url": "source", "speaker": "speaker", "role": "role",
+    "interviewer": "interviewer", "language": "language", "photo credit": "photo_credit",
+}
+HEADER_LINE = re.compile(r"^(?P<key>[A-Za-z][A-Za-z ]{1,15}):\s*(?P<value>\S.*)$")
+PHOTO_CREDIT = re.compile(r"^(?:photo|photo credit|image|picture|photograph)\s*(?:credit)?\s*[:©]\s*(?P<value>\S.*)$", re.I)
+OUTLET_PATTERNS = (
+    re.compile(r"\b(?P<name>[A-Z][\w\-]*(?: [A-Z][\w\-]*){0,3})(?: [Nn]ews [Aa]gency)? (?:correspondent|reporter)s?\b"),
+    re.compile(r"\b(?:told|in an? (?:exclusive )?interview (?:with|to)) (?P<name>[A-Z][\w\-]*(?: [A-Z][\w\-]*){0,3})"),
+)
+OUTLET_SUFFIX = re.compile(r"\s+(?:News Agency|news agency|TV channel|TV|Agency)$")
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+DATE_IN_TEXT = re.compile(rf"\b(?:(?:{MONTHS}) \d{{1,2}}, \d{{4}}|\d{{1,2}} (?:{MONTHS}) \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b")
+INTERVIEW_BY = re.compile(r"^Interview\b.*?\bby (?P<name>[A-Z][\w.’'-]+(?: [A-Z][\w.’'-]+){1,2})")
+DATELINE = re.compile(
+    rf"^(?:(?P<outlet>[A-Z][\w&’'.\- ]{{1,60}}?),\s+)?(?P<date>(?:{MONTHS}) \d{{1,2}}, \d{{4}}|\d{{1,2}} (?:{MONTHS}) \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\."
+    rf"(?:\s+Interview(?:ed)? by (?P<by>[A-Z][\w.’'\- ]{{2,60}}?)\.)?$")
+KEYED_LINE = re.compile(r"^(?P<key>Location|Place|Venue|Interviewer|Interviewed by|Date|Published)\s*:\s*(?P<value>\S.*)$", re.I)
+TIME_LINE = re.compile(r"^\d{1,2}:\d{2}\s*(?:[AaPp]\.?\s?[Mm]\.?)?(?:\s+[A-Z]{2,5})?$")
+URL_LINE = re.compile(r"^<?(?P<url>https?://\S+?)>?$")
+PLACE_WORDS = re.compile(
+    r"\b(?:Room|Hall|Center|Centre|Building|House|Office|Palace|Hotel|Airport|Air Force One|Base|"
+    r"Speedway|Stadium|University|College|Museum|Library|Aboard|En Route|Residence|Embassy|Ministry|"
+    r"Headquarters|Campus|Arena|Theat(?:er|re)|Plaza|Square|Park|Via Teleconference|Teleconference|"
+    r"Conference Call|Capitol|Senate|Parliament|Summit)\b"
+)
+DATE_FORMATS = (
+    "%Y-%m-%d", "%d %B %Y", "%B %d, %Y", "%A, %B %d, %Y", "%d.%m.%Y", "%d/%m/%Y",
+    "%b %d, %Y", "%d %b %Y", "%A, %d %B %Y", "%B %d %Y",
+)
+
+
+def title_from_filename(filename: str) -> str:
+    """A title for a text that has none: "go-time-42.txt" → "Go time 42"."""
+    stem = filename.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    return " ".join(stem.replace("_", " ").replace("-", " ").split()).capitalize()
+
+
+
+def read_header(lines: list[tuple[int, str]]) -> tuple[dict[str, str], list[tuple[int, str]], list[str]]:
+    """The optional ``Key: value`` block above the title (only known keys count): the values,
+    the lines after it, and its lines as written."""
+    header: dict[str, str] = {}
+    start = next((i for i, (_, line) in enumerate(lines) if line.strip()), len(lines))
+    end = start
+    for _, line in lines[start:]:
+        match = HEADER_LINE.match(line.strip())
+        key = HEADER_KEYS.get(match["key"].strip().lower()) if match else None
+        if not key:
+            break
+        header[key] = clean(match["value"])
+        end += 1
+    # One lone "Photo credit: X" first line is not a header; a header has a title or two keys.
+    if len(header) < 2 and "title" not in header:
+        return {}, lines, []
+    return header, lines[end:], [line.strip() for _, line in lines[start:end]]
+
+
+
+def detect_language(text: str) -> str:
+    """An ISO 639-1 code for the text's language ("en", "ru", "kk"…), or "" when too short to say."""
+    if len(text.split()) < 5:
+        return ""
+    import py3langid  # loads its model on first use (about half a second)
+
+    return py3langid.classify(text[:5000])[0]
+
+
+def date_in(text: str) -> date | None:
+    """A date written out in a title: "Press Briefing …, January 20, 2021"."""
+    match = DATE_IN_TEXT.search(text)
+    return parse_date(match.group()) if match else None
+
+
+def parse_date(value: str) -> date | None:
+    value = clean(value).rstrip(".")
+    for fmt in DATE_FORMATS:
+        try:
+            return datetime.strptime(value, fmt).date()
+        except ValueError:
+            continue
+    return None

@@ -1,0 +1,91 @@
+"""People named in the text: full names behind surnames, initials and misspellings (pure).
+
+::
+
+    "MS. PSAKI"  + "Press Secretary Jen Psaki" in the title -> "Jen Psaki"
+    "AA"         + "Andreas Antonopoulos" in the text       -> "Andreas Antonopoulos"
+    "Gutteres"   + "António Guterres" in the text           -> "António Guterres"
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+NAME_WORD = r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'\-.]*"
+NAME = re.compile(rf"^{NAME_WORD}(?: (?:{NAME_WORD}|de|da|del|van|von|der|bin|al|la|le|dos|das)){{1,4}}$")
+NAME_WORD_RE = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w’'\-.]*(?: [A-ZÀ-ÖØ-Þ][\w’'\-.]*)*$")
+# Words that open a title ("Interview of President Trump"), not a role.
+NOT_ROLE_WORDS = {
+    "interview", "interviews", "remarks", "briefing", "gaggle", "conversation", "call",
+    "conference", "statement", "transcript", "exclusive", "talk", "talks", "readout", "background",
+    "on-the-record", "moderated", "joint", "and", "with", "by",
+}
+ROLE_WORD = r"(?:[A-Z][\w\-’']*|of|for|the|and|on)"
+
+
+HONORIFICS = {
+    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "the", "hon", "honorable",
+    "president", "vice", "prime", "minister", "secretary", "general", "secretary-general", "senator",
+    "sen", "governor", "gov", "ambassador", "admiral", "mayor", "chancellor", "premier", "deputy",
+    "first", "lady", "chief", "director", "speaker", "leader", "representative", "rep", "congressman",
+    "congresswoman", "judge", "justice", "commissioner", "chairman", "chairwoman", "chair", "press",
+    "national", "security", "advisor", "adviser", "spokesperson", "spokesman", "spokeswoman", "state",
+    "of", "defense", "treasury", "attorney", "foreign", "king", "queen", "prince", "princess", "sheikh",
+}
+
+
+NOT_FIRST_NAMES = {
+    "and", "but", "or", "so", "under", "before", "after", "by", "in", "on", "at", "with", "from", "to",
+    "for", "of", "as", "if", "when", "then", "thank", "thanks", "yes", "no", "well", "okay", "oh", "hi",
+    "hello", "dear", "says", "said", "ask", "asked", "tell", "told", "welcome", "meet", "where", "what",
+    "why", "how", "who", "which", "while", "because", "also", "both", "now", "today", "here", "there",
+    "this", "that", "these", "those", "my", "our", "your", "his", "her", "their", "member", "council",
+    "house", "office", "communications", "strategic", "economic", "white", "united", "states", "new",
+    "i’m", "i'm", "it’s", "it's", "that’s", "that's", "let’s", "let's", "we’re", "you’re",
+}
+FIRST_NAME = r"(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’'\-]+|[A-Z]\.)"
+
+
+def full_name(surname: str, text: str) -> str:
+    """The most printed "First [Middle] Surname" in ``text`` for this surname, or ""."""
+    if len(surname) < 2:
+        return ""
+    pattern = re.compile(rf"(?<![\w-])((?:{FIRST_NAME} ){{1,2}})(?i:{re.escape(surname)})(?![\w-])")
+    counts: dict[str, int] = {}
+    for match in pattern.finditer(text):
+        words = match.group(1).split()
+        while words and (words[0].casefold().strip(".") in HONORIFICS | NOT_FIRST_NAMES):
+            words.pop(0)
+        last = match.group()[len(match.group(1)):]
+        if not words or not last[:1].isupper() or any(w.casefold().strip(".") in HONORIFICS | NOT_FIRST_NAMES for w in words):
+            continue
+        name = " ".join(words + [last if not last.isupper() else last.capitalize()])
+        counts[name] = counts.get(name, 0) + 1
+    if not counts:
+        return ""
+    return max(counts, key=lambda n: (counts[n], len(n)))
+
+
+def similar_name(surname: str, text: str) -> str:
+    """A full name in ``text`` whose surname is this one misspelt ("Gutteres": "António Guterres")."""
+    best, best_ratio = "", 0.0
+    for match in re.finditer(rf"\b{FIRST_NAME} (?P<last>[A-ZÀ-Þ][a-zà-ÿ’'\-]{{3,}})\b", text):
+        ratio = difflib.SequenceMatcher(None, surname.casefold(), match["last"].casefold()).ratio()
+        if ratio > best_ratio and match.group().split()[0].casefold() not in HONORIFICS | NOT_FIRST_NAMES:
+            best, best_ratio = match.group(), ratio
+    return best if best_ratio >= 0.8 else ""
+
+
+def name_with_initials(initials: str, text: str) -> str:
+    """A name in ``text`` whose initials are these ("AA" for Andreas Antonopoulos), or ""."""
+    letters = list(initials.upper())
+    pattern = re.compile(r"\b" + r" ".join(rf"{c}[a-zà-ÿ’'\-]+" for c in letters) + r"\b")
+    match = pattern.search(text)
+    return match.group() if match else ""
+
+
+def is_alias(label: str, name: str) -> bool:
+    """Keep a label as another spelling only when it names the person, not a role."""
+    words = {w.casefold() for w in re.split(r"[\s.]+", label) if w} - HONORIFICS
+    return label != name and bool(words) and bool(words & {w.casefold() for w in name.split()})
