@@ -12,10 +12,10 @@ from haystack.query import SearchQuerySet
 
 from archive.models import Pair
 
-from .conftest import child_env
+from ..conftest import child_env
 
 pytestmark = pytest.mark.django_db(transaction=True)
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 EDITOR = textwrap.dedent("""
     import random, sys

@@ -10,7 +10,7 @@ from haystack.query import SearchQuerySet
 
 from archive.models import Article, Pair, RemovedPair, Speaker, SpeakerAlias
 
-from .conftest import FIXTURES, SEED_SCO, SEED_SUPERPOWERS
+from ..conftest import FIXTURES, SEED_SCO, SEED_SUPERPOWERS
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -212,7 +212,7 @@ def test_retitled_article_shows_new_title_in_results(seeds):
 
 
 def test_rebuild_index_gives_the_same_documents(seeds):
-    from .conftest import rebuild_index
+    from ..conftest import rebuild_index
 
     before = sorted(r.id for r in SearchQuerySet().all())
     rebuild_index()

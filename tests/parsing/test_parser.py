@@ -5,7 +5,7 @@ import pytest
 from archive.names import fold
 from archive.parsing import ParseError, parse
 
-from .conftest import SEED_SCO, SEED_SUPERPOWERS
+from ..conftest import SEED_SCO, SEED_SUPERPOWERS
 
 
 @pytest.fixture(scope="module")

@@ -18,9 +18,9 @@ from haystack import connections
 
 from archive.search import search_answers
 
-from .conftest import FIXTURES
+from ..conftest import FIXTURES
 
-DEV = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev"
+DEV = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "dev"
 # The database is set up only for a session with database tests; the data itself comes from
 # the module fixture below, once.
 pytestmark = [

@@ -21,9 +21,9 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import child_env
+from ..conftest import child_env
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 MANAGE = [sys.executable, "manage.py"]
 
 

@@ -1,9 +1,9 @@
 """The parser splits real transcripts as a person would: measured on hand-checked labels.
 
-`tests/corpus_labels.json` holds, for 39 documents of `../shared/corpus/dev/` and the seeds,
+`tests/parsing/corpus_labels.json` holds, for 39 documents of `../shared/corpus/dev/` and the seeds,
 the expected number of question/answer pairs, the start of the first question and of the last
-answer (how they were labelled: `tests/corpus_labels.md`). Print the per-shape table that the
-README reports with `.venv/bin/python -m tests.test_corpus_quality`.
+answer (how they were labelled: `tests/parsing/corpus_labels.md`). Print the per-shape table that the
+README reports with `.venv/bin/python -m tests.parsing.test_corpus_quality`.
 """
 
 import json
@@ -14,7 +14,7 @@ import pytest
 
 from archive.parsing import parse
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT.parent / "shared" / "corpus"
 LABELS = json.loads((Path(__file__).parent / "corpus_labels.json").read_text(encoding="utf-8"))
 

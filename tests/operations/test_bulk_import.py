@@ -15,11 +15,11 @@ from haystack.query import SearchQuerySet
 from archive.importer import import_file
 from archive.models import Article, Pair, PendingIndexUpdate
 
-from .conftest import child_env
+from ..conftest import child_env
 from .test_import import run
 
 pytestmark = pytest.mark.django_db(transaction=True)
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def write_articles(folder: Path, count: int) -> list[Path]:

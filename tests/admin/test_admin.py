@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from archive.models import Article, Pair, Speaker
 from archive.search import search_answers
 
-from .conftest import SEED_SCO, SEED_SUPERPOWERS
+from ..conftest import SEED_SCO, SEED_SUPERPOWERS
 
 pytestmark = pytest.mark.django_db(transaction=True)
 IMPORT_URL = "/admin/archive/article/import/"

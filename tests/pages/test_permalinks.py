@@ -8,7 +8,7 @@ from django.core.management import call_command
 
 from archive.models import Article, Pair, Speaker, SpeakerAlias
 
-from .conftest import SEED_SCO
+from ..conftest import SEED_SCO
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
