@@ -7,7 +7,7 @@ export ARCHIVE_DATA_DIR := $(abspath $(DATA))
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve setup test test-postgres system-packages bench clean
+.PHONY: run serve setup test lint test-postgres system-packages bench clean
 
 run: setup
 	$(PY) manage.py import_interviews fixtures/
@@ -38,10 +38,15 @@ system-packages:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "Chromium is missing: install Debian's chromium package for the browser tests"; fi; fi
 
-# The whole suite twice: on SQLite (the default), then on PostgreSQL.
-test: $(VENV)/.installed system-packages
+# Lint and format check (ruff, pyproject.toml), then the whole suite twice: on SQLite (the
+# default), then on PostgreSQL.
+test: $(VENV)/.installed system-packages lint
 	$(PY) -m pytest
 	$(MAKE) --no-print-directory test-postgres
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 
 # The whole suite on a throwaway PostgreSQL cluster on 127.0.0.1 (.ci/with-postgres.sh: as
 # root it installs Debian's postgresql when missing; it always stops the cluster at the end).

@@ -5,6 +5,7 @@ cores want two or three processes. Each worker keeps its own Whoosh searcher ope
 refreshes it when the index changes; writes go through one lock (archive/search_backend.py),
 so any number of workers can save at once.
 """
+
 import multiprocessing
 import os
 

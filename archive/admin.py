@@ -66,7 +66,22 @@ class ArticleAdmin(AnswerCountMixin, admin.ModelAdmin):
     inlines = [AppearanceInline, PairInline]
     readonly_fields = ["import_ref", "created", "updated"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "is_published", "outlet", "published", "place", "language", "source_url", "photo_credit"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "title",
+                    "slug",
+                    "is_published",
+                    "outlet",
+                    "published",
+                    "place",
+                    "language",
+                    "source_url",
+                    "photo_credit",
+                ]
+            },
+        ),
         ("Text around the answers", {"fields": ["lead", "closing"]}),
         ("Source", {"classes": ["collapse"], "fields": ["original_text", "import_ref", "created", "updated"]}),
     ]
@@ -90,8 +105,12 @@ class ArticleAdmin(AnswerCountMixin, admin.ModelAdmin):
         if not self.has_add_permission(request):
             return redirect("admin:index")
         form = ImportForm(request.POST or None, request.FILES or None)
-        context = {**self.admin_site.each_context(request), "opts": self.model._meta, "form": form,
-                   "title": "Import interviews"}
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "form": form,
+            "title": "Import interviews",
+        }
         if request.method == "POST" and "confirm" in request.POST:
             return self._import_confirmed(request)
         if request.method == "POST" and form.is_valid():
@@ -104,11 +123,14 @@ class ArticleAdmin(AnswerCountMixin, admin.ModelAdmin):
         publish = request.POST.get("publish") == "on"
         imported = []
         for name, text in zip(names, texts, strict=False):
-            outcome = import_text(text, import_ref=name or None, path=name or "pasted text", publish=publish,
-                                  filename=name)
+            outcome = import_text(
+                text, import_ref=name or None, path=name or "pasted text", publish=publish, filename=name
+            )
             if outcome.ok:
                 imported.append(outcome.article)
-                messages.success(request, f"“{outcome.path}”: {outcome.status}, {len(outcome.interview.pairs)} answer(s).")
+                messages.success(
+                    request, f"“{outcome.path}”: {outcome.status}, {len(outcome.interview.pairs)} answer(s)."
+                )
             else:
                 messages.error(request, f"“{outcome.path}” was not imported: {outcome.error}")
         if len(imported) == 1:

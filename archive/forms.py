@@ -37,7 +37,10 @@ class DateInput(forms.CharField):
 
 class SearchForm(forms.Form):
     q = forms.CharField(
-        label="Search answers", required=False, max_length=MAX_QUERY_CHARS, strip=True,
+        label="Search answers",
+        required=False,
+        max_length=MAX_QUERY_CHARS,
+        strip=True,
         error_messages={"max_length": f"Searches are limited to {MAX_QUERY_CHARS} characters; shorten the query."},
     )
     exact = forms.BooleanField(label="Exact word forms", required=False)
@@ -47,12 +50,20 @@ class SearchForm(forms.Form):
     article = forms.SlugField(required=False, max_length=100)
     date_from = DateInput(label="From")
     date_to = DateInput(label="To", end=True)
-    sort = forms.ChoiceField(required=False, choices=[("", "")] + list(SORTS.items()),
-                             error_messages={"invalid_choice": "Sort by relevance, newest or oldest."})
-    view = forms.ChoiceField(required=False, choices=[("", "answers"), ("speakers", "speakers")],
-                             error_messages={"invalid_choice": "The view is answers or speakers."})
+    sort = forms.ChoiceField(
+        required=False,
+        choices=[("", "")] + list(SORTS.items()),
+        error_messages={"invalid_choice": "Sort by relevance, newest or oldest."},
+    )
+    view = forms.ChoiceField(
+        required=False,
+        choices=[("", "answers"), ("speakers", "speakers")],
+        error_messages={"invalid_choice": "The view is answers or speakers."},
+    )
     page = forms.IntegerField(
-        required=False, min_value=1, max_value=MAX_PAGE,
+        required=False,
+        min_value=1,
+        max_value=MAX_PAGE,
         error_messages={
             "max_value": f"Only the first {MAX_PAGE} pages are shown; narrow the search instead.",
             "min_value": "Pages are numbered from 1.",
@@ -91,8 +102,21 @@ class SearchForm(forms.Form):
     def search_kwargs(self) -> dict:
         """The cleaned values as :func:`search_answers` takes them."""
         data = self.cleaned_data
-        return {name: data[name] for name in
-                ("exact", "speaker", "outlet", "year", "article", "date_from", "date_to", "sort", "view", "page")}
+        return {
+            name: data[name]
+            for name in (
+                "exact",
+                "speaker",
+                "outlet",
+                "year",
+                "article",
+                "date_from",
+                "date_to",
+                "sort",
+                "view",
+                "page",
+            )
+        }
 
     def errors_by_field(self) -> dict[str, list[str]]:
         names = {"date_from": "from", "date_to": "to"}
@@ -118,7 +142,20 @@ class ArticleForm(forms.ModelForm):
 
     class Meta:
         model = Article
-        fields = "__all__"
+        fields = [
+            "title",
+            "slug",
+            "is_published",
+            "outlet",
+            "published",
+            "place",
+            "language",
+            "source_url",
+            "photo_credit",
+            "lead",
+            "closing",
+            "original_text",
+        ]
 
     def clean(self):
         data = super().clean()
@@ -139,11 +176,15 @@ class MultipleFileField(forms.FileField):
 
 class ImportForm(forms.Form):
     text = forms.CharField(
-        label="Paste an interview", required=False, widget=forms.Textarea(attrs={"rows": 14, "cols": 100}),
+        label="Paste an interview",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 14, "cols": 100}),
         help_text="Title on the first line; questions as paragraphs ending in “?”, or Q:/A: labels.",
     )
     files = MultipleFileField(
-        label="…or upload .txt files", required=False, widget=MultipleFileInput(attrs={"accept": ".txt,text/plain"}),
+        label="…or upload .txt files",
+        required=False,
+        widget=MultipleFileInput(attrs={"accept": ".txt,text/plain"}),
     )
 
     def clean(self):

@@ -65,7 +65,9 @@ def interview_json(iv: Interview) -> dict:
         "lead": iv.lead,
         "closing": iv.closing,
         "speakers": [{"name": s.name, "role": s.role, "aliases": list(s.aliases)} for s in iv.speakers],
-        "pairs": [{"question": p.question, "answer": p.answer, "speaker": p.speaker, "asker": p.asker} for p in iv.pairs],
+        "pairs": [
+            {"question": p.question, "answer": p.answer, "speaker": p.speaker, "asker": p.asker} for p in iv.pairs
+        ],
         "discarded": iv.discarded,
     }
 
@@ -86,7 +88,9 @@ def read_text(path: Path) -> tuple[str, str]:
         size = path.stat().st_size
         if size > settings.ARCHIVE_MAX_UPLOAD_BYTES:
             limit = settings.ARCHIVE_MAX_UPLOAD_BYTES // (1024 * 1024)
-            raise ImportProblem(f"the file is {size / 1024 / 1024:.0f} MB; the limit is {limit} MB (ARCHIVE_MAX_UPLOAD_BYTES)")
+            raise ImportProblem(
+                f"the file is {size / 1024 / 1024:.0f} MB; the limit is {limit} MB (ARCHIVE_MAX_UPLOAD_BYTES)"
+            )
         raw = path.read_bytes()
     except FileNotFoundError:
         raise ImportProblem("the file does not exist (or was removed during the import)") from None
@@ -109,8 +113,15 @@ def import_file(path: Path, *, dry_run: bool = False) -> Outcome:
     return outcome
 
 
-def import_text(text: str, *, import_ref: str | None, dry_run: bool = False, path: str = "",
-                publish: bool = True, filename: str = "") -> Outcome:
+def import_text(
+    text: str,
+    *,
+    import_ref: str | None,
+    dry_run: bool = False,
+    path: str = "",
+    publish: bool = True,
+    filename: str = "",
+) -> Outcome:
     """Parse one article's text and save it (unless ``dry_run``); never raises for bad input.
     A file imported before, unchanged and read by the same parser, is not parsed again: an
     interrupted import resumes at the first file it had not saved."""
@@ -118,17 +129,14 @@ def import_text(text: str, *, import_ref: str | None, dry_run: bool = False, pat
     original = parsing.normalise(text)
     content_hash = hashlib.sha256(original.encode()).hexdigest()
     existing = Article.objects.filter(import_ref=import_ref).first() if import_ref else None
-    if (existing and not dry_run and existing.content_hash == content_hash
-            and existing.parsed_by == parser_revision()):
+    if existing and not dry_run and existing.content_hash == content_hash and existing.parsed_by == parser_revision():
         return Outcome(path, "unchanged", article=existing)
     try:
         interview = parsing.parse(text, filename=filename)
     except ParseError as exc:
         return Outcome(path, "failed", error=str(exc))
     outcome = Outcome(path, "", interview=interview, warnings=list(interview.warnings))
-    fingerprint = hashlib.sha256(
-        json.dumps([interview_json(interview), original], sort_keys=True).encode()
-    ).hexdigest()
+    fingerprint = hashlib.sha256(json.dumps([interview_json(interview), original], sort_keys=True).encode()).hexdigest()
     if existing and existing.fingerprint == fingerprint:
         if not dry_run and existing.parsed_by != parser_revision():
             Article.objects.filter(pk=existing.pk).update(parsed_by=parser_revision())
@@ -145,13 +153,20 @@ def import_text(text: str, *, import_ref: str | None, dry_run: bool = False, pat
     try:
         with transaction.atomic():
             outcome.article = save_interview(
-                interview, original_text=original, import_ref=import_ref,
-                fingerprint=fingerprint, content_hash=content_hash, article=existing, publish=publish,
+                interview,
+                original_text=original,
+                import_ref=import_ref,
+                fingerprint=fingerprint,
+                content_hash=content_hash,
+                article=existing,
+                publish=publish,
             )
     except FieldTooLong as exc:
         return Outcome(path, "failed", error=str(exc), interview=interview)
     except DatabaseError as exc:  # the database refused the row: the transaction is rolled back
-        return Outcome(path, "failed", error=f"could not be saved: {exc.__class__.__name__}: {exc}", interview=interview)
+        return Outcome(
+            path, "failed", error=f"could not be saved: {exc.__class__.__name__}: {exc}", interview=interview
+        )
     outcome.status = "updated" if existing else "created"
     return outcome
 
@@ -166,9 +181,16 @@ def parser_revision() -> str:
     return digest.hexdigest()[:16]
 
 
-def save_interview(iv: Interview, *, original_text: str, import_ref: str | None,
-                   fingerprint: str = "", content_hash: str = "", article: Article | None = None,
-                   publish: bool = True) -> Article:
+def save_interview(
+    iv: Interview,
+    *,
+    original_text: str,
+    import_ref: str | None,
+    fingerprint: str = "",
+    content_hash: str = "",
+    article: Article | None = None,
+    publish: bool = True,
+) -> Article:
     """Write a parsed article; call inside a transaction."""
     article = article or Article(import_ref=import_ref, is_published=publish)
     article.title = iv.title
@@ -220,7 +242,9 @@ def match_pairs(old: list[Pair], new: list[ParsedPair]) -> tuple[list[Pair | Non
         return " ".join(text.split()).casefold()
 
     def similarity(o, p):
-        return difflib.SequenceMatcher(None, norm(o.question + " " + o.answer), norm(p.question + " " + p.answer)).ratio()
+        return difflib.SequenceMatcher(
+            None, norm(o.question + " " + o.answer), norm(p.question + " " + p.answer)
+        ).ratio()
 
     rules = (
         lambda o, p: o.question == p.question and o.answer == p.answer,

@@ -78,7 +78,7 @@ def _write(changes: dict[type, set[int]], using: str, new: set | None = None):
         index = unified.get_index(model)
         pks = sorted(pks)
         for start in range(0, len(pks), BATCH):
-            batch = set(pks[start:start + BATCH])
+            batch = set(pks[start : start + BATCH])
             present = list(index.index_queryset(using=using).filter(pk__in=batch))
             fresh = [obj for obj in present if (model, obj.pk) in new]
             known = [obj for obj in present if (model, obj.pk) not in new]
@@ -167,7 +167,7 @@ class _Bulk:
             return
         self.queued = 0
         try:
-            while rows := list(PendingIndexUpdate.objects.filter(pk__gt=self.last).order_by("pk")[:self.feed_at]):
+            while rows := list(PendingIndexUpdate.objects.filter(pk__gt=self.last).order_by("pk")[: self.feed_at]):
                 if self._lock is None and hasattr(self.backend, "write_lock"):
                     self._lock = self.backend.write_lock()
                     self._lock.__enter__()
@@ -191,7 +191,7 @@ class _Bulk:
             return
         written, self.written = self.written, []
         for start in range(0, len(written), BATCH):
-            PendingIndexUpdate.objects.filter(pk__in=written[start:start + BATCH]).delete()
+            PendingIndexUpdate.objects.filter(pk__in=written[start : start + BATCH]).delete()
 
     def cancel(self):
         """Drop what was written and not committed: it is still pending."""
@@ -232,8 +232,11 @@ def reason(exc: BaseException) -> str:
 def _record(changes, why="queued by a bulk import"):
     """Record documents to write as pending rows (in the caller's transaction, if any)."""
     PendingIndexUpdate.objects.bulk_create(
-        [PendingIndexUpdate(model=model._meta.label_lower, object_id=pk, reason=why[:300])
-         for model, pks in changes.items() for pk in pks],
+        [
+            PendingIndexUpdate(model=model._meta.label_lower, object_id=pk, reason=why[:300])
+            for model, pks in changes.items()
+            for pk in pks
+        ],
         ignore_conflicts=True,
     )
 

@@ -63,10 +63,7 @@ class SpeakerQuerySet(models.QuerySet):
     def find(self, name: str):
         """The speaker known by this name or one of its spellings, or None."""
         key = fold(name)
-        return (
-            self.filter(name_key=key).first()
-            or self.filter(aliases__key=key).first()
-        )
+        return self.filter(name_key=key).first() or self.filter(aliases__key=key).first()
 
 
 class Speaker(models.Model):
@@ -74,7 +71,8 @@ class Speaker(models.Model):
     slug = models.SlugField(max_length=100, unique=True)
     name_key = models.CharField(max_length=200, unique=True, editable=False)
     role = models.CharField(
-        max_length=200, blank=True,
+        max_length=200,
+        blank=True,
         help_text="The role last printed with the name; each article keeps the role held at the time.",
     )
 
@@ -117,7 +115,9 @@ class SpeakerAlias(models.Model):
     name = models.CharField(max_length=200, help_text="Another spelling of the name, as printed somewhere.")
     key = models.CharField(max_length=200, db_index=True, editable=False)
     slug = models.SlugField(
-        max_length=100, blank=True, db_index=True,
+        max_length=100,
+        blank=True,
+        db_index=True,
         help_text="The page address of a speaker merged into this one; it redirects here.",
     )
 
@@ -160,21 +160,31 @@ class Article(models.Model):
     closing = models.TextField(blank=True, help_text="Article text after the answers that nobody said in reply.")
     original_text = models.TextField(blank=True, help_text="The imported text, verbatim.")
     is_published = models.BooleanField(
-        "published on the site", default=True,
+        "published on the site",
+        default=True,
         help_text="Unpublished articles are hidden from pages and search.",
     )
     import_ref = models.CharField(
-        max_length=255, unique=True, null=True, blank=True, editable=False,
+        max_length=255,
+        unique=True,
+        null=True,
+        blank=True,
+        editable=False,
         help_text="The file an import came from; a re-import of it updates this article.",
     )
     fingerprint = models.CharField(max_length=64, blank=True, editable=False)
     parsed_by = models.CharField(
-        max_length=16, blank=True, editable=False,
+        max_length=16,
+        blank=True,
+        editable=False,
         help_text="The parser's revision that read the imported text: a re-import of the same "
-                  "text skips it without parsing it again unless the parser has changed.",
+        "text skips it without parsing it again unless the parser has changed.",
     )
     content_hash = models.CharField(
-        max_length=64, blank=True, db_index=True, editable=False,
+        max_length=64,
+        blank=True,
+        db_index=True,
+        editable=False,
         help_text="SHA-256 of the imported text: the same interview under another file name is a duplicate.",
     )
     speakers = models.ManyToManyField(Speaker, through="Appearance", related_name="articles")
@@ -231,13 +241,20 @@ class Pair(models.Model):
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="pairs")
     position = models.PositiveIntegerField(default=0, help_text="Order in the article, from 1.")
     key = models.CharField(
-        max_length=16, unique=True, default=new_key, editable=False,
+        max_length=16,
+        unique=True,
+        default=new_key,
+        editable=False,
         help_text="The permalink id; it never changes.",
     )
     question = models.TextField()
     answer = models.TextField(blank=True)
     speaker = models.ForeignKey(
-        Speaker, on_delete=models.PROTECT, null=True, blank=True, related_name="pairs",
+        Speaker,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="pairs",
         help_text="Who answered.",
     )
     asker = models.CharField(max_length=200, blank=True, help_text="Who asked, when the article says.")

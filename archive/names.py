@@ -16,8 +16,6 @@ def fold(name: str) -> str:
     return " ".join(re.sub(r"[^\w]+", " ", letters.casefold()).split())
 
 
-
 def accented(name: str) -> int:
     """How many letters beyond ASCII a spelling has: the accented spelling is the one to show."""
     return sum(1 for c in name if ord(c) > 127)
-

@@ -23,8 +23,15 @@ from haystack import indexes
 from whoosh.lang import has_stemmer
 
 from .models import Article, Pair
-from .search.analysis import (STEMMED_LANGUAGES, exact_analyzer, language_analyzer, language_code, language_field,
-                              name_analyzer, text_analyzer)
+from .search.analysis import (
+    STEMMED_LANGUAGES,
+    exact_analyzer,
+    language_analyzer,
+    language_code,
+    language_field,
+    name_analyzer,
+    text_analyzer,
+)
 
 
 def answer_weight(answer: str) -> float:
@@ -73,11 +80,7 @@ class PairIndex(LanguageFields, indexes.Indexable):
         return Pair
 
     def index_queryset(self, using=None):
-        return (
-            Pair.objects.public()
-            .for_display()
-            .prefetch_related("speaker__aliases", "article__appearances")
-        )
+        return Pair.objects.public().for_display().prefetch_related("speaker__aliases", "article__appearances")
 
     def prepare(self, obj):
         data = super().prepare(obj)
@@ -120,8 +123,12 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
     # articles search shown beside the answers walk every answer's (at 100,000 answers,
     # "human rights" took 146 ms with it, 64 without).
     text = indexes.CharField(document=True, analyzer=text_analyzer())
-    about = indexes.CharField(use_template=True, template_name="search/indexes/archive/article_text.txt",
-                              analyzer=text_analyzer(), stored=False)
+    about = indexes.CharField(
+        use_template=True,
+        template_name="search/indexes/archive/article_text.txt",
+        analyzer=text_analyzer(),
+        stored=False,
+    )
     about_exact = indexes.CharField(analyzer=exact_analyzer(), stored=False, null=True)
     title = indexes.CharField(model_attr="title", indexed=False)
     slug = indexes.CharField(model_attr="slug", indexed=False)

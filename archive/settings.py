@@ -26,9 +26,7 @@ def _secret_key() -> str:
         return key_file.read_text().strip()
     if DEBUG:
         return "insecure-development-key"
-    raise ImproperlyConfigured(
-        f"Set DJANGO_SECRET_KEY or write a key to {key_file} (DJANGO_DEBUG is off)."
-    )
+    raise ImproperlyConfigured(f"Set DJANGO_SECRET_KEY or write a key to {key_file} (DJANGO_DEBUG is off).")
 
 
 SECRET_KEY = _secret_key()
@@ -81,11 +79,7 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {
-    "default": env.db(
-        "DATABASE_URL", default=f"sqlite:///{DATA_DIR / 'archive.sqlite3'}"
-    )
-}
+DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{DATA_DIR / 'archive.sqlite3'}")}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
         # Several gunicorn workers and the importer write at once: wait for the lock
@@ -188,7 +182,9 @@ CONTENT_SECURITY_POLICY = {
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env.bool("DJANGO_SECURE_COOKIES", default=False)
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env.bool("DJANGO_BEHIND_PROXY", default=False) else None
+SECURE_PROXY_SSL_HEADER = (
+    ("HTTP_X_FORWARDED_PROTO", "https") if env.bool("DJANGO_BEHIND_PROXY", default=False) else None
+)
 
 LOGGING = {
     "version": 1,

@@ -1,9 +1,9 @@
 """One person, one speaker record: finding the record for a printed name, and merging two.
 
-    resolve_speaker(ParsedSpeaker("Antonio Guterres", aliases=("António Guterres",)))
-        → the existing "António Guterres", with "Antonio Guterres" kept as another spelling
-    merge_speakers(keeper, [other])  → other's answers, roles and spellings move to keeper;
-                                       other's page redirects, every permalink stays
+resolve_speaker(ParsedSpeaker("Antonio Guterres", aliases=("António Guterres",)))
+    → the existing "António Guterres", with "Antonio Guterres" kept as another spelling
+merge_speakers(keeper, [other])  → other's answers, roles and spellings move to keeper;
+                                   other's page redirects, every permalink stays
 """
 
 from __future__ import annotations

@@ -84,9 +84,24 @@ def generate(generator: Path, python: Path, pairs: int, root: Path) -> Corpus:
         subprocess.run(["rm", "-rf", str(corpus.folder)], check=True)
     corpus.folder.mkdir(parents=True)
     subprocess.run(
-        [str(python), str(generator), "-n", str(pairs), "-o", str(corpus.jsonl), "--seed", str(SEED),
-         "--articles-dir", str(corpus.articles), "--workers", "2", "--vocab", "wordfreq"],
-        check=True, timeout=3600,
+        [
+            str(python),
+            str(generator),
+            "-n",
+            str(pairs),
+            "-o",
+            str(corpus.jsonl),
+            "--seed",
+            str(SEED),
+            "--articles-dir",
+            str(corpus.articles),
+            "--workers",
+            "2",
+            "--vocab",
+            "wordfreq",
+        ],
+        check=True,
+        timeout=3600,
     )
     done.touch()
     return corpus
@@ -102,8 +117,14 @@ def write_labelled(corpus: Corpus) -> Path:
         by_article[pair["article_id"]].append(pair)
     for article_id, pairs in by_article.items():
         first = pairs[0]
-        lines = [f"Title: {first['article_title']}", f"Date: {first['date']}", f"Outlet: {first['outlet']}",
-                 f"Speaker: {first['speaker']}", f"Interviewer: {first['interviewer']}", ""]
+        lines = [
+            f"Title: {first['article_title']}",
+            f"Date: {first['date']}",
+            f"Outlet: {first['outlet']}",
+            f"Speaker: {first['speaker']}",
+            f"Interviewer: {first['interviewer']}",
+            "",
+        ]
         for pair in pairs:
             lines += [f"Q: {pair['question']}", f"A: {pair['answer']}", ""]
         path = corpus.labelled / article_path(article_id)
@@ -144,8 +165,10 @@ class Check:
         return not self.problems.get("speaker")
 
     def lines(self) -> list[str]:
-        out = [f"{self.shape} shape: {self.files} articles, {self.pairs_expected} pairs generated, "
-               f"{self.pairs_parsed} parsed"]
+        out = [
+            f"{self.shape} shape: {self.files} articles, {self.pairs_expected} pairs generated, "
+            f"{self.pairs_parsed} parsed"
+        ]
         if not any(self.problems.values()):
             out.append("  every pair, question, answer, speaker, date and outlet read right")
         for name, examples in self.problems.items():
@@ -161,8 +184,8 @@ def _norm(text) -> str:
 def _differ(got: str, want: str, n: int = 60) -> str:
     """Where two texts part: their lengths and what each holds from that point."""
     got, want = _norm(got), _norm(want)
-    at = next((i for i, (a, b) in enumerate(zip(got, want)) if a != b), min(len(got), len(want)))
-    show = lambda t: repr(("…" if at else "") + t[at:at + n] + ("…" if len(t) > at + n else ""))  # noqa: E731
+    at = next((i for i, (a, b) in enumerate(zip(got, want, strict=False)) if a != b), min(len(got), len(want)))
+    show = lambda t: repr(("…" if at else "") + t[at : at + n] + ("…" if len(t) > at + n else ""))  # noqa: E731
     return f"read {len(got)} chars, generated {len(want)}; from char {at} read {show(got)}, generated {show(want)}"
 
 
@@ -191,18 +214,21 @@ def check_parser(parsed: dict, corpus: Corpus, shape: str) -> Check:
         if len(got) != len(want):
             problems["pairs"].append(f"{name}: {len(got)} pairs parsed, {len(want)} generated")
         panel = len({p["speaker"] for p in want}) > 1
-        for n, (g, w) in enumerate(zip(got, want), start=1):
+        for n, (g, w) in enumerate(zip(got, want, strict=False), start=1):
             if _norm(g["question"]) != _norm(w["question"]):
                 problems["question"].append(f"{name} pair {n}: question {_differ(g['question'], w['question'])}")
             if _norm(g["answer"]) != _norm(w["answer"]):
                 problems["answer"].append(f"{name} pair {n}: answer {_differ(g['answer'], w['answer'])}")
             if _norm(g.get("speaker")) != _norm(w["speaker"]) and not (panel and shape == "labelled"):
-                problems["speaker"].append(f"{name} pair {n}: speaker read as {g.get('speaker')!r}, "
-                                           f"generated {w['speaker']!r}")
+                problems["speaker"].append(
+                    f"{name} pair {n}: speaker read as {g.get('speaker')!r}, generated {w['speaker']!r}"
+                )
         if want and (article.get("published") or "") != want[0]["date"]:
             problems["date"].append(f"{name}: date read as {article.get('published')!r}, generated {want[0]['date']!r}")
         if want and _norm(article.get("outlet")) != _norm(want[0]["outlet"]):
-            problems["outlet"].append(f"{name}: outlet read as {article.get('outlet')!r}, generated {want[0]['outlet']!r}")
+            problems["outlet"].append(
+                f"{name}: outlet read as {article.get('outlet')!r}, generated {want[0]['outlet']!r}"
+            )
         if want and _norm(article.get("title")) != _norm(want[0]["article_title"]):
             problems["title"].append(f"{name}: title read as {article.get('title')!r}")
     return check

@@ -65,7 +65,9 @@ def measure(index_dir: Path, facts: Facts, *, repeats: int = 3, seconds_per_quer
                         for hit in page:
                             fields = hit.fields()
                             if variant == "highlight":
-                                highlight.highlight(fields.get("answer", ""), tokens, analyzer, fragmenter, formatter, top=2)
+                                highlight.highlight(
+                                    fields.get("answer", ""), tokens, analyzer, fragmenter, formatter, top=2
+                                )
                         ms = (time.perf_counter() - t0) * 1000
                         times.append(ms)
                         spent += ms / 1000
@@ -79,13 +81,19 @@ def measure(index_dir: Path, facts: Facts, *, repeats: int = 3, seconds_per_quer
 
 def _summarise(timings: dict[str, list[float]], hits: dict[str, int]) -> dict:
     # Over the mix, every query counts equally (as in the load, which cycles through them).
-    per_query = {kind: {"p50": percentile(t, 50), "p95": percentile(t, 95), "hits": hits[kind]}
-                 for kind, t in timings.items()}
+    per_query = {
+        kind: {"p50": percentile(t, 50), "p95": percentile(t, 95), "hits": hits[kind]} for kind, t in timings.items()
+    }
     mean_ms = statistics.fmean(statistics.fmean(t) for t in timings.values())
     # An equal-weight mix distribution: 100 quantiles of each query's latencies, pooled.
     pooled = [percentile(t, q) for t in timings.values() for q in range(1, 101)]
-    return {"per_query": per_query, "mix_p50": percentile(pooled, 50), "mix_p95": percentile(pooled, 95),
-            "mix_mean": mean_ms, "qps_one_thread": 1000 / mean_ms}
+    return {
+        "per_query": per_query,
+        "mix_p50": percentile(pooled, 50),
+        "mix_p95": percentile(pooled, 95),
+        "mix_mean": mean_ms,
+        "qps_one_thread": 1000 / mean_ms,
+    }
 
 
 def _median_pass(passes: list[dict]) -> dict:

@@ -54,8 +54,14 @@ def measure(site, scratch: Path, *, repeats: int, timeout: float) -> dict:
     command = [str(site.python), "-m", "bench.index_floor", "--scratch", str(scratch), "--repeats", str(repeats)]
     start = time.monotonic()
     try:
-        done = subprocess.run(command, cwd=Path(__file__).resolve().parent.parent, env=site.env(),
-                              capture_output=True, text=True, timeout=timeout)
+        done = subprocess.run(
+            command,
+            cwd=Path(__file__).resolve().parent.parent,
+            env=site.env(),
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+        )
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     if done.returncode != 0 or not done.stdout.strip():
@@ -111,9 +117,14 @@ def write_pass(schema, documents: list[dict], scratch: Path) -> dict:
     if written != len(documents):
         raise RuntimeError(f"the raw index holds {written} documents, {len(documents)} were added")
     # Cores other work took meanwhile, as in the load rows: machine CPU less this process's.
-    return {"add_seconds": added - start, "commit_seconds": committed - added,
-            "total_seconds": committed - start, "cpu_seconds": cpu, "index_mib": size / 2**20,
-            "other_cores": max(0.0, busy - cpu) / (committed - start)}
+    return {
+        "add_seconds": added - start,
+        "commit_seconds": committed - added,
+        "total_seconds": committed - start,
+        "cpu_seconds": cpu,
+        "index_mib": size / 2**20,
+        "other_cores": max(0.0, busy - cpu) / (committed - start),
+    }
 
 
 def main(argv=None) -> int:
@@ -137,13 +148,17 @@ def main(argv=None) -> int:
     median = sorted(passes, key=lambda p: p["total_seconds"])[len(passes) // 2]
     n = len(documents)
     result.update(median)
-    result.update({
-        "documents": n, "fields": len(schema.names()), "repeats": len(passes),
-        "ms_per_pair": median["total_seconds"] * 1000 / n if n else None,
-        "totals": [round(p["total_seconds"], 3) for p in passes],
-        "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-        "whoosh": versionstring(),
-    })
+    result.update(
+        {
+            "documents": n,
+            "fields": len(schema.names()),
+            "repeats": len(passes),
+            "ms_per_pair": median["total_seconds"] * 1000 / n if n else None,
+            "totals": [round(p["total_seconds"], 3) for p in passes],
+            "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            "whoosh": versionstring(),
+        }
+    )
     print(json.dumps(result))
     return 0
 

@@ -42,9 +42,14 @@ class Stats:
 
     def summary(self) -> dict:
         return {
-            "concurrency": self.concurrency, "seconds": round(self.seconds, 1),
-            "requests": self.requests, "errors": self.errors, "rps": round(self.rps, 2),
-            "p50": round(self.pct(50), 1), "p95": round(self.pct(95), 1), "p99": round(self.pct(99), 1),
+            "concurrency": self.concurrency,
+            "seconds": round(self.seconds, 1),
+            "requests": self.requests,
+            "errors": self.errors,
+            "rps": round(self.rps, 2),
+            "p50": round(self.pct(50), 1),
+            "p95": round(self.pct(95), 1),
+            "p99": round(self.pct(99), 1),
             "statuses": self.statuses,
             "p50_by_kind": {k: round(percentile(v, 50), 1) for k, v in self.by_kind.items()},
         }
@@ -59,8 +64,7 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[rank - 1]
 
 
-def run(port: int, paths: list[tuple[str, str]], *, concurrency: int, seconds: float,
-        timeout: float = 60) -> Stats:
+def run(port: int, paths: list[tuple[str, str]], *, concurrency: int, seconds: float, timeout: float = 60) -> Stats:
     """Load ``paths`` (``(kind, path)`` pairs) on 127.0.0.1:``port``."""
     stats = Stats(concurrency, seconds)
     lock = threading.Lock()
@@ -97,8 +101,9 @@ def run(port: int, paths: list[tuple[str, str]], *, concurrency: int, seconds: f
                 else:
                     stats.errors += 1
 
-    threads = [threading.Thread(target=worker, args=(n * len(paths) // concurrency,), daemon=True)
-               for n in range(concurrency)]
+    threads = [
+        threading.Thread(target=worker, args=(n * len(paths) // concurrency,), daemon=True) for n in range(concurrency)
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -121,4 +126,3 @@ def median_summary(runs: list[Stats]) -> dict:
     chosen["repeats"] = len(runs)
     chosen["rps_all"] = [round(s.rps, 2) for s in runs]
     return chosen
-

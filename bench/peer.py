@@ -48,8 +48,23 @@ def build(jsonl: Path, path: Path, limit: int | None = None) -> dict:
             rows = (json.loads(line) for n, line in enumerate(lines) if line.strip() and (limit is None or n < limit))
             db.executemany(
                 "INSERT INTO pairs VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                ((p["pair_id"], p["article_id"], p["seq"], p["article_title"], p["date"], int(p["date"][:4]),
-                  p["outlet"], p["interviewer"], p["speaker"], p["question"], p["answer"]) for p in rows))
+                (
+                    (
+                        p["pair_id"],
+                        p["article_id"],
+                        p["seq"],
+                        p["article_title"],
+                        p["date"],
+                        int(p["date"][:4]),
+                        p["outlet"],
+                        p["interviewer"],
+                        p["speaker"],
+                        p["question"],
+                        p["answer"],
+                    )
+                    for p in rows
+                ),
+            )
         db.execute("INSERT INTO pairs_fts(pairs_fts) VALUES ('rebuild')")
         db.execute("CREATE INDEX pairs_speaker ON pairs(speaker)")
         db.execute("CREATE INDEX pairs_year ON pairs(year)")
@@ -62,8 +77,18 @@ def build(jsonl: Path, path: Path, limit: int | None = None) -> dict:
 
 def serve_datasette(venv: Path, database: Path, log: Path):
     port = free_port()
-    command = [str(venv / "bin" / "datasette"), "serve", str(database), "--host", HOST, "--port", str(port),
-               "--setting", "default_page_size", str(PER_PAGE)]
+    command = [
+        str(venv / "bin" / "datasette"),
+        "serve",
+        str(database),
+        "--host",
+        HOST,
+        "--port",
+        str(port),
+        "--setting",
+        "default_page_size",
+        str(PER_PAGE),
+    ]
     return serve("datasette", command, port=port, ready_path=f"/{DATABASE}.json", log=log)
 
 
@@ -75,7 +100,9 @@ def next_token(server, query: Query, facts: Facts) -> str:
         if status != 200:
             raise RuntimeError(f"Datasette answered {status} while paging {query.kind}")
         next_url = json.loads(body).get("next_url") or ""
-        token = parse_qs(urlparse(next_url).query).get("_next", [""])[0] if next_url else json.loads(body).get("next") or ""
+        token = (
+            parse_qs(urlparse(next_url).query).get("_next", [""])[0] if next_url else json.loads(body).get("next") or ""
+        )
         if not token:
             return ""
     return str(token)
@@ -100,4 +127,3 @@ def paths(server, facts: Facts, *, json_: bool) -> list[tuple[str, str]]:
         token = next_token(server, query, facts) if query.page > 1 else ""
         out.append((query.kind, datasette_path(TABLE_PATH, query, facts, json=json_, next_token=token)))
     return out
-

@@ -27,14 +27,14 @@ class Site:
     secret: str
 
     @classmethod
-    def fresh(cls, data: Path, python: Path) -> "Site":
+    def fresh(cls, data: Path, python: Path) -> Site:
         if data.exists():
             shutil.rmtree(data)
         data.mkdir(parents=True)
         return cls(data, python, secrets.token_urlsafe(40))
 
     @classmethod
-    def existing(cls, data: Path, python: Path) -> "Site":
+    def existing(cls, data: Path, python: Path) -> Site:
         """A data directory an earlier run imported (``--reuse-import``)."""
         if not (data / "archive.sqlite3").exists():
             raise RuntimeError(f"{data} holds no imported archive to reuse")
@@ -42,18 +42,28 @@ class Site:
 
     def env(self) -> dict:
         env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "SEARCH_URL", "WEB_CONCURRENCY")}
-        env.update(ARCHIVE_DATA_DIR=str(self.data), DJANGO_SECRET_KEY=self.secret,
-                   DJANGO_SETTINGS_MODULE="archive.settings")
+        env.update(
+            ARCHIVE_DATA_DIR=str(self.data), DJANGO_SECRET_KEY=self.secret, DJANGO_SETTINGS_MODULE="archive.settings"
+        )
         return env
 
     def manage(self, *args: str, log: Path | None = None, timeout: float = 600, check: bool = True):
         command = [str(self.python), "manage.py", *args]
         if log is None:
-            return subprocess.run(command, cwd=ROOT, env=self.env(), check=check, timeout=timeout,
-                                  capture_output=True, text=True)
+            return subprocess.run(
+                command, cwd=ROOT, env=self.env(), check=check, timeout=timeout, capture_output=True, text=True
+            )
         with open(log, "w") as out:
-            return subprocess.run(command, cwd=ROOT, env=self.env(), check=check, timeout=timeout,
-                                  stdout=out, stderr=subprocess.STDOUT, text=True)
+            return subprocess.run(
+                command,
+                cwd=ROOT,
+                env=self.env(),
+                check=check,
+                timeout=timeout,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                text=True,
+            )
 
     def prepare(self) -> None:
         """What ``make setup`` does for a data directory: tables and static files."""
@@ -74,7 +84,9 @@ class Site:
         busy = machine_busy_seconds()
         start = time.monotonic()
         try:
-            exit_status = self.manage("import_interviews", str(folder), log=log, timeout=timeout, check=False).returncode
+            exit_status = self.manage(
+                "import_interviews", str(folder), log=log, timeout=timeout, check=False
+            ).returncode
         except subprocess.TimeoutExpired:
             exit_status = "timed out"  # killed; the file being saved rolls back, the rest stays
         seconds = time.monotonic() - start
@@ -82,8 +94,14 @@ class Site:
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
         counts, counted_from = outcome_counts(log.read_text(errors="replace"))
-        return {"seconds": seconds, "cpu_seconds": cpu, "other_cores": max(0.0, busy - cpu) / seconds,
-                "exit_status": exit_status, "files": counts, "files_counted_from": counted_from}
+        return {
+            "seconds": seconds,
+            "cpu_seconds": cpu,
+            "other_cores": max(0.0, busy - cpu) / seconds,
+            "exit_status": exit_status,
+            "files": counts,
+            "files_counted_from": counted_from,
+        }
 
     def counts(self) -> dict:
         """Answers in the database against documents in the index (``check_index``)."""

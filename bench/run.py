@@ -22,7 +22,7 @@ import subprocess
 import sys
 import time
 import traceback
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from importlib.metadata import version
 from pathlib import Path
 
@@ -42,22 +42,42 @@ def parse_args(argv=None):
     ap.add_argument("--duration", type=float, default=20, help="seconds of load per row")
     ap.add_argument("--repeats", type=int, default=1, help="load runs per row (the median is kept)")
     ap.add_argument("--floor-repeats", type=int, default=3, help="passes of the Whoosh floor (median kept)")
-    ap.add_argument("--index-floor-repeats", type=int, default=None,
-                    help="write passes of raw Whoosh indexing (median kept; 0: none); by default 3 below "
-                         f"{index_floor.BIG:,} pairs, 1 up to {index_floor.HUGE:,} and none above")
-    ap.add_argument("--fallback-articles", type=int, default=500,
-                    help="corpus size, in articles, while the parser misreads the generated shape")
-    ap.add_argument("--force-sizes", action="store_true",
-                    help="keep --sizes even when the parser misreads the generated shape (then the "
-                         "articles are imported in the README's labelled shape)")
-    ap.add_argument("--import-timeout", type=float, default=4 * 3600,
-                    help="seconds one import may take; past it, what was imported is served")
-    ap.add_argument("--reuse-import", action="store_true",
-                    help="serve and load the data an earlier run imported (bench-data/run-<pairs>) "
-                         "instead of importing again")
+    ap.add_argument(
+        "--index-floor-repeats",
+        type=int,
+        default=None,
+        help="write passes of raw Whoosh indexing (median kept; 0: none); by default 3 below "
+        f"{index_floor.BIG:,} pairs, 1 up to {index_floor.HUGE:,} and none above",
+    )
+    ap.add_argument(
+        "--fallback-articles",
+        type=int,
+        default=500,
+        help="corpus size, in articles, while the parser misreads the generated shape",
+    )
+    ap.add_argument(
+        "--force-sizes",
+        action="store_true",
+        help="keep --sizes even when the parser misreads the generated shape (then the "
+        "articles are imported in the README's labelled shape)",
+    )
+    ap.add_argument(
+        "--import-timeout",
+        type=float,
+        default=4 * 3600,
+        help="seconds one import may take; past it, what was imported is served",
+    )
+    ap.add_argument(
+        "--reuse-import",
+        action="store_true",
+        help="serve and load the data an earlier run imported (bench-data/run-<pairs>) instead of importing again",
+    )
     ap.add_argument("--data", type=Path, default=ROOT / "bench-data")
-    ap.add_argument("--generator", type=Path,
-                    default=Path(os.environ.get("GEN_CORPUS", ROOT.parent / "shared" / "bench" / "gen_corpus.py")))
+    ap.add_argument(
+        "--generator",
+        type=Path,
+        default=Path(os.environ.get("GEN_CORPUS", ROOT.parent / "shared" / "bench" / "gen_corpus.py")),
+    )
     ap.add_argument("--peer-venv", type=Path, default=ROOT / "bench-data" / "venv")
     ap.add_argument("--output", type=Path, default=ROOT / "BENCHMARKS.md")
     ap.add_argument("--no-record", action="store_true", help="print only; leave BENCHMARKS.md alone")
@@ -73,30 +93,43 @@ def code_version() -> str:
     if rev:
         return rev
     try:
-        described = subprocess.run(["git", "describe", "--always", "--dirty"], cwd=ROOT, capture_output=True,
-                                   text=True, check=True).stdout.strip()
+        described = subprocess.run(
+            ["git", "describe", "--always", "--dirty"], cwd=ROOT, capture_output=True, text=True, check=True
+        ).stdout.strip()
         return f"commit {described}"
     except (OSError, subprocess.CalledProcessError):
         return "code outside git"
 
 
 def machine_context(args) -> list[str]:
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.processor())
-    datasette = subprocess.run([str(args.peer_venv / "bin" / "datasette"), "--version"], capture_output=True,
-                               text=True).stdout.strip()
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    datasette = subprocess.run(
+        [str(args.peer_venv / "bin" / "datasette"), "--version"], capture_output=True, text=True
+    ).stdout.strip()
     workers = os.environ.get("WEB_CONCURRENCY", f"{os.cpu_count() + 1} (cores + 1)")
     return [
-        f"machine: {os.cpu_count()} cores ({cpu}), Python {platform.python_version()}, SQLite "
-        f"{sqlite3.sqlite_version}",
-        "archive: " + ", ".join(f"{name} {version(name)}" for name in ("Django", "django-haystack", "whoosh-reloaded", "gunicorn"))
+        f"machine: {os.cpu_count()} cores ({cpu}), Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}",
+        "archive: "
+        + ", ".join(f"{name} {version(name)}" for name in ("Django", "django-haystack", "whoosh-reloaded", "gunicorn"))
         + f", {workers} sync workers (gunicorn.conf.py)",
         f"peer: {datasette}, one process",
         f"corpus: gen_corpus.py, seed {corpora.SEED}, wordfreq vocabulary",
         "load: bench/load.py, threads on 127.0.0.1, the mix below in turn; warm-up before each row",
-        "mix: " + ", ".join(f"{q.kind} `{q.q}`" + (" + speaker" if q.speaker else "")
-                             + (f" + year {YEAR}" if q.year else "") + (f" page {q.page}" if q.page > 1 else "")
-                             for q in MIX),
+        "mix: "
+        + ", ".join(
+            f"{q.kind} `{q.q}`"
+            + (" + speaker" if q.speaker else "")
+            + (f" + year {YEAR}" if q.year else "")
+            + (f" page {q.page}" if q.page > 1 else "")
+            for q in MIX
+        ),
     ]
 
 
@@ -105,14 +138,16 @@ def check_shapes(args, sample: corpora.Corpus) -> tuple[str, list[str]]:
     import ("generated" or "labelled") and the report lines."""
     site = Site.fresh(args.data / "check", ROOT / ".venv" / "bin" / "python")
     site.manage("migrate", "--noinput", "--verbosity", "0")
-    generated = corpora.check_parser(site.dry_run(corpora.sample_files(sample.articles, CHECK_ARTICLES)),
-                                     sample, "generated")
+    generated = corpora.check_parser(
+        site.dry_run(corpora.sample_files(sample.articles, CHECK_ARTICLES)), sample, "generated"
+    )
     lines = generated.lines()
     if generated.splits_right and generated.speakers_right:
         return "generated", lines
     labelled_dir = corpora.write_labelled(sample)
-    labelled = corpora.check_parser(site.dry_run(corpora.sample_files(labelled_dir, CHECK_ARTICLES)),
-                                    sample, "labelled")
+    labelled = corpora.check_parser(
+        site.dry_run(corpora.sample_files(labelled_dir, CHECK_ARTICLES)), sample, "labelled"
+    )
     lines += labelled.lines()
     if not labelled.splits_right:
         raise SystemExit("The parser misreads both the generated and the labelled shape:\n" + "\n".join(lines))
@@ -146,10 +181,12 @@ def measure_size(args, pairs: int, shape: str, python: Path) -> dict:
     if "seconds" in imported:
         imported["ms_per_pair"] = imported["seconds"] * 1000 / in_db if in_db else None
         imported["pairs_per_second"] = in_db / imported["seconds"] if imported["seconds"] else None
-        say(f"{pairs:,} pairs: imported in {imported['seconds']:.0f} s "
+        say(
+            f"{pairs:,} pairs: imported in {imported['seconds']:.0f} s "
             f"({imported['ms_per_pair'] or 0:.1f} ms a pair, {imported['pairs_per_second'] or 0:.0f} pairs/s, "
             f"other load {imported['other_cores']:.2f} cores), files {imported['files']} "
-            f"(from the {imported['files_counted_from']}), pairs {result['indexed']}")
+            f"(from the {imported['files_counted_from']}), pairs {result['indexed']}"
+        )
         record_import(args, result)
         result["index_floor"] = measure_index_floor(args, site, run_dir, in_db)
     served = min(in_db, in_index)
@@ -157,8 +194,10 @@ def measure_size(args, pairs: int, shape: str, python: Path) -> dict:
         # An import cut short: serve what the index holds, and give Datasette the same pairs,
         # the corpus's first ones (articles are imported, and their index batches written, in
         # order; the database may hold a batch more than the index).
-        result["stopped"] = (f"the import stopped at {in_db:,} of {pairs:,} pairs, {in_index:,} indexed; "
-                             f"the figures are for the {served:,} indexed pairs, Datasette's too")
+        result["stopped"] = (
+            f"the import stopped at {in_db:,} of {pairs:,} pairs, {in_index:,} indexed; "
+            f"the figures are for the {served:,} indexed pairs, Datasette's too"
+        )
         say(f"{pairs:,} pairs: {result['stopped']}")
         result["pairs_asked"], result["pairs"] = pairs, served
 
@@ -167,8 +206,9 @@ def measure_size(args, pairs: int, shape: str, python: Path) -> dict:
         facts = Facts(slug, name, year_supported(server, "music", YEAR))
         result["speaker"] = f"{name} ({slug})"
         result["year_supported"] = facts.year_supported
-        result["hits"] = {q.kind: json.loads(server.get(site_path("/api/search/", q, facts))[1]).get("count")
-                          for q in facts.mix()}
+        result["hits"] = {
+            q.kind: json.loads(server.get(site_path("/api/search/", q, facts))[1]).get("count") for q in facts.mix()
+        }
         say(f"{pairs:,} pairs: Whoosh floor (speaker {slug}, year filter {'on' if facts.year_supported else 'absent'})")
         result["floor"] = floor.measure(site.index_dir, facts, repeats=args.floor_repeats)
         for page in ("/search/", "/api/search/"):
@@ -191,12 +231,20 @@ def record_import(args, result: dict) -> None:
     """One JSON line per import in bench-data/imports.jsonl, written as soon as the import
     ends, so an interrupted run keeps the throughput of the sizes it got through."""
     imported = result["import"]
-    line = {"at": datetime.now(timezone.utc).isoformat(timespec="seconds"), "code": code_version(),
-            "pairs": result["pairs"], "articles": result["articles"], "shape": result["shape"],
-            "indexed": result["indexed"], "wall_seconds": round(imported["seconds"], 2),
-            "cpu_seconds": round(imported["cpu_seconds"], 2), "pairs_per_second": imported["pairs_per_second"],
-            "other_cores": round(imported["other_cores"], 2),
-            "exit_status": imported["exit_status"], "files": imported["files"]}
+    line = {
+        "at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "code": code_version(),
+        "pairs": result["pairs"],
+        "articles": result["articles"],
+        "shape": result["shape"],
+        "indexed": result["indexed"],
+        "wall_seconds": round(imported["seconds"], 2),
+        "cpu_seconds": round(imported["cpu_seconds"], 2),
+        "pairs_per_second": imported["pairs_per_second"],
+        "other_cores": round(imported["other_cores"], 2),
+        "exit_status": imported["exit_status"],
+        "files": imported["files"],
+    }
     with open(args.data / "imports.jsonl", "a", encoding="utf-8") as out:
         out.write(json.dumps(line) + "\n")
 
@@ -209,18 +257,22 @@ def measure_index_floor(args, site: Site, run_dir: Path, pairs: int) -> dict:
     if not repeats:
         why = "--index-floor-repeats 0" if asked == 0 else f"above {index_floor.HUGE:,} pairs"
         say(f"{pairs:,} pairs: raw Whoosh indexing not run ({why})")
-        return {"skipped": f"not run ({why}; one pass on one core takes about "
-                           f"{pairs * 14 / 60_000:,.0f} min at the 14 ms a pair measured at 100k)"}
+        return {
+            "skipped": f"not run ({why}; one pass on one core takes about "
+            f"{pairs * 14 / 60_000:,.0f} min at the 14 ms a pair measured at 100k)"
+        }
     say(f"{pairs:,} pairs: raw Whoosh indexing of the same answers ({repeats} pass(es))")
     try:
         result = index_floor.measure(site, run_dir / "index-floor", repeats=repeats, timeout=args.import_timeout)
     except Exception as error:  # noqa: BLE001 - the rest of the size is still worth measuring
         say(f"  warning: raw Whoosh indexing failed: {str(error).strip().splitlines()[-1]}")
         return {"error": str(error).strip().splitlines()[-1]}
-    say(f"  {result['documents']:,} documents: prepare {result['prepare_seconds']:.1f} s (not in the floor), "
+    say(
+        f"  {result['documents']:,} documents: prepare {result['prepare_seconds']:.1f} s (not in the floor), "
         f"add {result['add_seconds']:.1f} s + commit {result['commit_seconds']:.1f} s = {result['total_seconds']:.1f} s, "
         f"{result['ms_per_pair']:.2f} ms a pair, {result['index_mib']:.1f} MiB, other load "
-        f"{result['other_cores']:.2f} cores; passes {result['totals']}")
+        f"{result['other_cores']:.2f} cores; passes {result['totals']}"
+    )
     return result
 
 
@@ -239,15 +291,18 @@ def load_rows(args, server, system: str, page: str, paths: list[tuple[str, str]]
             before = (machine_busy_seconds(), server.cpu_seconds(), sum(os.times()[:2]), time.monotonic())
             runs.append(load.run(server.port, paths, concurrency=c, seconds=args.duration))
             after = (machine_busy_seconds(), server.cpu_seconds(), sum(os.times()[:2]), time.monotonic())
-            busy, served, own, wall = (b - a for a, b in zip(before, after))
+            busy, served, own, wall = (b - a for a, b in zip(before, after, strict=False))
             others.append(max(0.0, busy - served - own) / wall)
         rss = server.rss_mib()
         stats = load.median_summary(runs)
         stats["other_cores"] = round(max(others), 2)
-        rows.append({"system": system, "page": page, "stats": stats,
-                     "rss": " / ".join(f"{r:.0f}" for r in sorted(rss))})
-        say(f"  {system} {page} c={c}: {stats['rps']:.1f} req/s, p50 {stats['p50']:.0f} ms, "
-            f"p95 {stats['p95']:.0f} ms, errors {stats['errors']}, other load {stats['other_cores']:.2f} cores")
+        rows.append(
+            {"system": system, "page": page, "stats": stats, "rss": " / ".join(f"{r:.0f}" for r in sorted(rss))}
+        )
+        say(
+            f"  {system} {page} c={c}: {stats['rps']:.1f} req/s, p50 {stats['p50']:.0f} ms, "
+            f"p95 {stats['p95']:.0f} ms, errors {stats['errors']}, other load {stats['other_cores']:.2f} cores"
+        )
     return rows
 
 
@@ -263,7 +318,7 @@ def main(argv=None) -> int:
     if not args.generator.is_file():
         raise SystemExit(f"gen_corpus.py is not at {args.generator}: pass --generator or set GEN_CORPUS")
     args.data.mkdir(parents=True, exist_ok=True)
-    started = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    started = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     notes: list[str] = []
 
     sizes = sorted(set(args.sizes))
@@ -274,14 +329,18 @@ def main(argv=None) -> int:
     for line in check_lines:
         print("   ", line)
     if shape == "labelled":
-        notes.append("The parser misreads the generated shape (above), so the articles were imported "
-                     "rewritten in the README's labelled shape (`Title:/Date:/Outlet:/Speaker:/Interviewer:` "
-                     "header, `Q:`/`A:` labels; same pairs and text). Panel articles (~12 %) then give "
-                     "every answer to their first speaker.")
+        notes.append(
+            "The parser misreads the generated shape (above), so the articles were imported "
+            "rewritten in the README's labelled shape (`Title:/Date:/Outlet:/Speaker:/Interviewer:` "
+            "header, `Q:`/`A:` labels; same pairs and text). Panel articles (~12 %) then give "
+            "every answer to their first speaker."
+        )
         if not args.force_sizes:
-            notes.append(f"While the parser misreads the generated shape the run uses a "
-                         f"{args.fallback_articles}-article corpus ({fallback_pairs:,} pairs) instead of "
-                         f"{', '.join(f'{s:,}' for s in sizes)} pairs (`--force-sizes` keeps them).")
+            notes.append(
+                f"While the parser misreads the generated shape the run uses a "
+                f"{args.fallback_articles}-article corpus ({fallback_pairs:,} pairs) instead of "
+                f"{', '.join(f'{s:,}' for s in sizes)} pairs (`--force-sizes` keeps them)."
+            )
             sizes = [fallback_pairs]
 
     results, failure = [], None
@@ -297,32 +356,54 @@ def main(argv=None) -> int:
         failure = traceback.format_exc()
         print(failure, file=sys.stderr)
     if any(r.get("year_supported") is False for r in results):
-        notes.append("The site has no year filter yet (`&year=` leaves the count unchanged), so the year "
-                     "query is left out of the mix for every system.")
+        notes.append(
+            "The site has no year filter yet (`&year=` leaves the count unchanged), so the year "
+            "query is left out of the mix for every system."
+        )
     notes += [f"{r['pairs_asked']:,} pairs asked: {r['stopped']}." for r in results if r.get("stopped")]
     if any("documents" in r.get("index_floor", {}) for r in results):
         notes.append(report.INDEX_FLOOR_NOTE)
-    notes += [f"{r['pairs']:,} pairs: raw Whoosh indexing failed: {r['index_floor']['error']}"
-              for r in results if "error" in r.get("index_floor", {})]
-    notes += [f"{r['pairs']:,} pairs: raw Whoosh indexing {r['index_floor']['skipped']}."
-              for r in results if "skipped" in r.get("index_floor", {})]
+    notes += [
+        f"{r['pairs']:,} pairs: raw Whoosh indexing failed: {r['index_floor']['error']}"
+        for r in results
+        if "error" in r.get("index_floor", {})
+    ]
+    notes += [
+        f"{r['pairs']:,} pairs: raw Whoosh indexing {r['index_floor']['skipped']}."
+        for r in results
+        if "skipped" in r.get("index_floor", {})
+    ]
     if args.reuse_import:
-        notes.append("`--reuse-import`: served the data directories an earlier run imported "
-                     "(bench-data/run-<pairs>); that run's section has the import figures.")
+        notes.append(
+            "`--reuse-import`: served the data directories an earlier run imported "
+            "(bench-data/run-<pairs>); that run's section has the import figures."
+        )
     for r in results:
-        notes.append(f"{r['pairs']:,} pairs: corpus sha256 {r['sha256'][:16]}…, {r['articles']:,} articles; "
-                     f"speaker filter on {r.get('speaker', '?')}.")
+        notes.append(
+            f"{r['pairs']:,} pairs: corpus sha256 {r['sha256'][:16]}…, {r['articles']:,} articles; "
+            f"speaker filter on {r.get('speaker', '?')}."
+        )
     if failure:
         notes.append("The run stopped early: " + failure.strip().splitlines()[-1])
 
     if results and not args.no_record:
-        section = report.markdown({
-            "started": started, "code": code_version(), "context": machine_context(args),
-            "check": check_lines, "sizes": results, "duration": args.duration, "repeats": args.repeats,
-            "floor_repeats": args.floor_repeats, "notes": notes,
-        })
+        section = report.markdown(
+            {
+                "started": started,
+                "code": code_version(),
+                "context": machine_context(args),
+                "check": check_lines,
+                "sizes": results,
+                "duration": args.duration,
+                "repeats": args.repeats,
+                "floor_repeats": args.floor_repeats,
+                "notes": notes,
+            }
+        )
         if not args.output.exists():
-            args.output.write_text("# Benchmarks\n\nWritten by `make bench` (bench/): one dated section per run, newest last.\n\n")
+            args.output.write_text(
+                "# Benchmarks\n\nWritten by `make bench` (bench/): one dated section per run, newest last.\n\n"
+            )
         with open(args.output, "a", encoding="utf-8") as out:
             out.write("\n" + section)
         say(f"appended to {args.output}")

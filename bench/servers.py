@@ -88,14 +88,30 @@ def machine_busy_seconds() -> float:
 
 
 @contextmanager
-def serve(name: str, command: list[str], *, port: int, ready_path: str, log: Path,
-          cwd: Path | None = None, env: dict | None = None, start_timeout: float = 120):
+def serve(
+    name: str,
+    command: list[str],
+    *,
+    port: int,
+    ready_path: str,
+    log: Path,
+    cwd: Path | None = None,
+    env: dict | None = None,
+    start_timeout: float = 120,
+):
     """Start ``command`` (which must listen on ``port``), wait until ``ready_path`` answers
     200, yield a :class:`Server`, and stop it at the end."""
     log.parent.mkdir(parents=True, exist_ok=True)
     with open(log, "ab") as out:
-        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT,
-                                   stdin=subprocess.DEVNULL, start_new_session=True)
+        process = subprocess.Popen(
+            command,
+            cwd=cwd,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
+        )
     server = Server(name, process, port, log)
     try:
         deadline = time.monotonic() + start_timeout

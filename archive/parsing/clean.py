@@ -18,17 +18,40 @@ from . import turns
 
 # Lines a web page leaves in copied text. Matched whole, ignoring case and end punctuation.
 JUNK_LINES = {
-    "currently reading", "read more", "read also", "read next", "related", "related articles",
-    "share", "share this", "share this article", "share on facebook", "share on twitter",
-    "tweet", "print", "advertisement", "subscribe", "subscribe now", "continue reading",
-    "click here", "follow us", "back to top", "comments", "most read", "also read",
+    "currently reading",
+    "read more",
+    "read also",
+    "read next",
+    "related",
+    "related articles",
+    "share",
+    "share this",
+    "share this article",
+    "share on facebook",
+    "share on twitter",
+    "tweet",
+    "print",
+    "advertisement",
+    "subscribe",
+    "subscribe now",
+    "continue reading",
+    "click here",
+    "follow us",
+    "back to top",
+    "comments",
+    "most read",
+    "also read",
 }
 END_MARKER = re.compile(r"^END(?:\s+\d{1,2}:\d{2}\s*[AP]\.?M\.?(?:\s+[A-Z]{2,4})?)?$")
-STAGE_DIRECTION = re.compile(r"\((?:Laughter|Laughs|Applause|Inaudible|Crosstalk|Cross-talk|Silence|Pause|Music|Break|Recess)\.?\)", re.I)
+STAGE_DIRECTION = re.compile(
+    r"\((?:Laughter|Laughs|Applause|Inaudible|Crosstalk|Cross-talk|Silence|Pause|Music|Break|Recess)\.?\)", re.I
+)
 ODD_SPACE = re.compile(r"[^\S\n]")
 INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")  # zero-width characters, soft hyphens
 # The credit line of a pull quote: "—Natasha Gownaris", or a quote repeated with its credit.
-PULL_QUOTE_CREDIT = re.compile(r"^(?:[\"“].{10,400}[\"”]\s*)?[—–]\s*[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){1,3}(?:,[^.]{0,120})?$")
+PULL_QUOTE_CREDIT = re.compile(
+    r"^(?:[\"“].{10,400}[\"”]\s*)?[—–]\s*[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){1,3}(?:,[^.]{0,120})?$"
+)
 # An image caption with its credit: "Jorgensen in July 2020.Image: Gage Skidmore."
 IMAGE_CAPTION = re.compile(r"^\S.{0,200}?\S\s*(?:Image|Photo|Picture)s?:\s*[^.:]{1,80}\.?$")
 QUOTED_TITLE = re.compile(r"^[\"“«„].{1,200}$")
@@ -36,7 +59,7 @@ HEADING = re.compile(r"^#{1,6}\s+")
 MARKDOWN_LINK = re.compile(r"\[(?P<text>[^\]\n]*)\]\((?P<url>[^)\s]+)\)")
 MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|~])")
 HTML_TAG = re.compile(r"</?[a-zA-Z][^<>\n]{0,200}>")
-QUOTES = "\"“”«»„"
+QUOTES = '"“”«»„'
 
 
 def normalise(text: str) -> str:
@@ -56,8 +79,13 @@ def clean_line(line: str) -> tuple[str, list[str]]:
     """The line without web and Markdown debris, and what was taken out of it."""
     line = ODD_SPACE.sub(" ", INVISIBLE.sub("", line))  # no-break and thin spaces, tabs
     stripped = line.strip()
-    if (is_junk(stripped) or END_MARKER.match(stripped) or STAGE_DIRECTION.fullmatch(stripped)
-            or PULL_QUOTE_CREDIT.match(stripped) or IMAGE_CAPTION.match(stripped)):
+    if (
+        is_junk(stripped)
+        or END_MARKER.match(stripped)
+        or STAGE_DIRECTION.fullmatch(stripped)
+        or PULL_QUOTE_CREDIT.match(stripped)
+        or IMAGE_CAPTION.match(stripped)
+    ):
         return "", [stripped]
     removed = []
     if HEADING.match(stripped):
@@ -69,7 +97,6 @@ def clean_line(line: str) -> tuple[str, list[str]]:
     line = HTML_TAG.sub("", line)
     line = MARKDOWN_ESCAPE.sub(r"\1", line)
     return line.rstrip(), removed
-
 
 
 @dataclass
@@ -126,12 +153,11 @@ def ends_with_question(paragraph: str) -> bool:
     return paragraph.rstrip(QUOTES + " )").endswith("?")
 
 
-
 def split_sentences(paragraph: str) -> list[str]:
     return [s for s in re.split(r"(?<=[.!?…])\s+(?=[\"“«A-ZÀ-Þ])", paragraph) if s]
 
 
 def strip_unbalanced_quote(text: str) -> str:
-    if text[:1] in "\"“«" and not any(q in text[1:] for q in "\"”»"):
+    if text[:1] in '"“«' and not any(q in text[1:] for q in '"”»'):
         return text[1:].lstrip()
     return text

@@ -30,7 +30,11 @@ def decode(raw: bytes) -> tuple[str, str]:
     for signature, kind in SIGNATURES.items():
         if raw.startswith(signature):
             raise ParseError(f"this is {kind}, not a text file")
-    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, encoding in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
         if raw.startswith(bom):
             try:
                 return raw.decode(encoding), encoding

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+
 class ParseError(ValueError):
     """The text cannot be read as an article; ``line`` is 1-based when known."""
 
@@ -53,6 +54,5 @@ class Interview:
     pairs: list[ParsedPair] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     discarded: list[str] = field(default_factory=list)  # junk lines, timestamps, markers: reported
-    labels: list[str] = field(default_factory=list)      # speaker labels, in order
+    labels: list[str] = field(default_factory=list)  # speaker labels, in order
     metadata_lines: list[str] = field(default_factory=list)  # header, byline, credit lines read into fields
-

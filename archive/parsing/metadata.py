@@ -19,24 +19,39 @@ from datetime import date, datetime
 from .clean import clean
 
 HEADER_KEYS = {
-    "title": "title", "date": "date", "published": "date", "outlet": "outlet",
-    "source": "source", "url": "source", "speaker": "speaker", "role": "role",
-    "interviewer": "interviewer", "language": "language", "photo credit": "photo_credit",
+    "title": "title",
+    "date": "date",
+    "published": "date",
+    "outlet": "outlet",
+    "source": "source",
+    "url": "source",
+    "speaker": "speaker",
+    "role": "role",
+    "interviewer": "interviewer",
+    "language": "language",
+    "photo credit": "photo_credit",
 }
 HEADER_LINE = re.compile(r"^(?P<key>[A-Za-z][A-Za-z ]{1,15}):\s*(?P<value>\S.*)$")
-PHOTO_CREDIT = re.compile(r"^(?:photo|photo credit|image|picture|photograph)\s*(?:credit)?\s*[:©]\s*(?P<value>\S.*)$", re.I)
+PHOTO_CREDIT = re.compile(
+    r"^(?:photo|photo credit|image|picture|photograph)\s*(?:credit)?\s*[:©]\s*(?P<value>\S.*)$", re.I
+)
 OUTLET_PATTERNS = (
     re.compile(r"\b(?P<name>[A-Z][\w\-]*(?: [A-Z][\w\-]*){0,3})(?: [Nn]ews [Aa]gency)? (?:correspondent|reporter)s?\b"),
     re.compile(r"\b(?:told|in an? (?:exclusive )?interview (?:with|to)) (?P<name>[A-Z][\w\-]*(?: [A-Z][\w\-]*){0,3})"),
 )
 OUTLET_SUFFIX = re.compile(r"\s+(?:News Agency|news agency|TV channel|TV|Agency)$")
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-DATE_IN_TEXT = re.compile(rf"\b(?:(?:{MONTHS}) \d{{1,2}}, \d{{4}}|\d{{1,2}} (?:{MONTHS}) \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b")
+DATE_IN_TEXT = re.compile(
+    rf"\b(?:(?:{MONTHS}) \d{{1,2}}, \d{{4}}|\d{{1,2}} (?:{MONTHS}) \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b"
+)
 INTERVIEW_BY = re.compile(r"^Interview\b.*?\bby (?P<name>[A-Z][\w.’'-]+(?: [A-Z][\w.’'-]+){1,2})")
 DATELINE = re.compile(
     rf"^(?:(?P<outlet>[A-Z][\w&’'.\- ]{{1,60}}?),\s+)?(?P<date>(?:{MONTHS}) \d{{1,2}}, \d{{4}}|\d{{1,2}} (?:{MONTHS}) \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\."
-    rf"(?:\s+Interview(?:ed)? by (?P<by>[A-Z][\w.’'\- ]{{2,60}}?)\.)?$")
-KEYED_LINE = re.compile(r"^(?P<key>Location|Place|Venue|Interviewer|Interviewed by|Date|Published)\s*:\s*(?P<value>\S.*)$", re.I)
+    rf"(?:\s+Interview(?:ed)? by (?P<by>[A-Z][\w.’'\- ]{{2,60}}?)\.)?$"
+)
+KEYED_LINE = re.compile(
+    r"^(?P<key>Location|Place|Venue|Interviewer|Interviewed by|Date|Published)\s*:\s*(?P<value>\S.*)$", re.I
+)
 TIME_LINE = re.compile(r"^\d{1,2}:\d{2}\s*(?:[AaPp]\.?\s?[Mm]\.?)?(?:\s+[A-Z]{2,5})?$")
 URL_LINE = re.compile(r"^<?(?P<url>https?://\S+?)>?$")
 PLACE_WORDS = re.compile(
@@ -46,8 +61,16 @@ PLACE_WORDS = re.compile(
     r"Conference Call|Capitol|Senate|Parliament|Summit)\b"
 )
 DATE_FORMATS = (
-    "%Y-%m-%d", "%d %B %Y", "%B %d, %Y", "%A, %B %d, %Y", "%d.%m.%Y", "%d/%m/%Y",
-    "%b %d, %Y", "%d %b %Y", "%A, %d %B %Y", "%B %d %Y",
+    "%Y-%m-%d",
+    "%d %B %Y",
+    "%B %d, %Y",
+    "%A, %B %d, %Y",
+    "%d.%m.%Y",
+    "%d/%m/%Y",
+    "%b %d, %Y",
+    "%d %b %Y",
+    "%A, %d %B %Y",
+    "%B %d %Y",
 )
 
 
@@ -55,7 +78,6 @@ def title_from_filename(filename: str) -> str:
     """A title for a text that has none: "go-time-42.txt" → "Go time 42"."""
     stem = filename.rsplit("/", 1)[-1].rsplit(".", 1)[0]
     return " ".join(stem.replace("_", " ").replace("-", " ").split()).capitalize()
-
 
 
 def read_header(lines: list[tuple[int, str]]) -> tuple[dict[str, str], list[tuple[int, str]], list[str]]:
@@ -75,7 +97,6 @@ def read_header(lines: list[tuple[int, str]]) -> tuple[dict[str, str], list[tupl
     if len(header) < 2 and "title" not in header:
         return {}, lines, []
     return header, lines[end:], [line.strip() for _, line in lines[start:end]]
-
 
 
 def detect_language(text: str) -> str:

@@ -6,15 +6,15 @@ Pure Python: no Django, no I/O. ``parse(text)`` returns an :class:`Interview` or
 The shape the archive was designed from, a news-agency interview::
 
     When the superpowers are at odds … – António Guterres    <- title: the first line
-                                                             
+
     António Guterres, UN                                     <- byline: name[, affiliation]
     Photo credit: Kazinform                                  <- metadata line
-                                                             
+
     With the approach of the SCO summit … correspondent …    <- lead: text before the first question
-                                                             
+
     Last September the General Assembly adopted …?          <- question: a paragraph ending in "?"
     The initiatives and outcomes …                           <- answer: paragraphs up to the next question
-                                                             
+
     Currently reading                                        <- web-page junk: discarded and reported
 
 Also read:
@@ -31,21 +31,57 @@ Also read:
 Every word of the input ends up in exactly one place: a field, a pair, or ``discarded``.
 """
 
-
 from __future__ import annotations
 
 import re
 
 from ..names import accented, fold
 from . import turns
-from .clean import QUOTES, Paragraph, clean, ends_with_question, join, split_sentences, strip_unbalanced_quote
-from .clean import CONTROL_CHAR, clean_line, normalise, paragraphs as cut_paragraphs
+from .clean import (
+    CONTROL_CHAR,
+    QUOTES,
+    Paragraph,
+    clean,
+    clean_line,
+    ends_with_question,
+    join,
+    normalise,
+    split_sentences,
+    strip_unbalanced_quote,
+)
+from .clean import paragraphs as cut_paragraphs
 from .document import Interview, ParsedPair, ParsedSpeaker, ParseError
-from .metadata import (DATE_IN_TEXT, DATELINE, INTERVIEW_BY, KEYED_LINE, OUTLET_PATTERNS, OUTLET_SUFFIX,
-                       PHOTO_CREDIT, PLACE_WORDS, TIME_LINE, URL_LINE, date_in, detect_language, parse_date,
-                       read_header, title_from_filename)
-from .people import (FIRST_NAME, HONORIFICS, NAME, NAME_WORD, NAME_WORD_RE, NOT_FIRST_NAMES, NOT_ROLE_WORDS,
-                     ROLE_WORD, full_name, is_alias, name_with_initials, similar_name)
+from .metadata import (
+    DATE_IN_TEXT,
+    DATELINE,
+    INTERVIEW_BY,
+    KEYED_LINE,
+    OUTLET_PATTERNS,
+    OUTLET_SUFFIX,
+    PHOTO_CREDIT,
+    PLACE_WORDS,
+    TIME_LINE,
+    URL_LINE,
+    date_in,
+    detect_language,
+    parse_date,
+    read_header,
+    title_from_filename,
+)
+from .people import (
+    FIRST_NAME,
+    HONORIFICS,
+    NAME,
+    NAME_WORD,
+    NAME_WORD_RE,
+    NOT_FIRST_NAMES,
+    NOT_ROLE_WORDS,
+    ROLE_WORD,
+    full_name,
+    is_alias,
+    name_with_initials,
+    similar_name,
+)
 
 REPORTED_QUESTION = re.compile(
     r"\b(?:was|were|is|are|had been|has been|being) asked\b"
@@ -93,8 +129,13 @@ def parse(text: str, filename: str = "") -> Interview:
     labels = {canonical: labels[printed] for printed, canonical in turns.canonical_labels(labels).items()}
     if not paragraphs and "title" not in header:
         raise ParseError("no text besides web-page junk")
-    interview = _Reader(header, paragraphs, discarded, fallback_title=title_from_filename(filename) if filename else "",
-                        label_forms=labels).read()
+    interview = _Reader(
+        header,
+        paragraphs,
+        discarded,
+        fallback_title=title_from_filename(filename) if filename else "",
+        label_forms=labels,
+    ).read()
     interview.published = interview.published or date_in(filename.replace("_", "-"))
     interview.metadata_lines[:0] = header_lines
     if stray:
@@ -182,8 +223,12 @@ class _Reader:
                 speakers[name] = ParsedSpeaker(name=name, role=self._role([name]), aliases=aliases)
         iv.speakers = list(speakers.values())
         iv.pairs = [
-            ParsedPair(q, a, names[answerer] or ("" if turns.ANSWERER_LABEL.match(answerer) else answerer),
-                 asker=names.get(asker) or iv.interviewer if asker else iv.interviewer)
+            ParsedPair(
+                q,
+                a,
+                names[answerer] or ("" if turns.ANSWERER_LABEL.match(answerer) else answerer),
+                asker=names.get(asker) or iv.interviewer if asker else iv.interviewer,
+            )
             for q, a, answerer, asker in split.pairs
         ]
 
@@ -195,7 +240,11 @@ class _Reader:
         if interviewer and words and words <= set(fold(interviewer).split()) and len(fold(label)) > 2:
             return True
         match = re.search(r"\b(?:by|with) (?P<name>[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){1,3})", self.interview.title)
-        return bool(match and re.match(r"(?:Interview|Conversation|Q&A)\b", self.interview.title) and fold(label) == fold(match["name"]))
+        return bool(
+            match
+            and re.match(r"(?:Interview|Conversation|Q&A)\b", self.interview.title)
+            and fold(label) == fold(match["name"])
+        )
 
     def _name_for_label(self, label: str, context: str, main: ParsedSpeaker | None) -> str:
         """The person behind a label: "MS. PSAKI" is the "Jen Psaki" of the title."""
@@ -205,14 +254,20 @@ class _Reader:
             return main.name if main else ""
         words = [w for w in re.split(r"[\s.]+", label) if w]
         # Role words and, beside them, organisations' initials ("UN SECRETARY GENERAL") are no name.
-        core = [w for w in words if w.casefold() not in HONORIFICS
-                and not (len(words) > 1 and len(w) <= 3 and w.isupper() and w.isalpha())]
+        core = [
+            w
+            for w in words
+            if w.casefold() not in HONORIFICS and not (len(words) > 1 and len(w) <= 3 and w.isupper() and w.isalpha())
+        ]
         if core and len(core) == len(words) and len(core) >= 2 and not label.isupper():
             return label  # already a full name: "Hillary R Clinton", "Erik St. Martin"
         if core:
             surname = core[-1]
-            full = (full_name(surname, context) or full_name(surname, self.full_text)
-                    or similar_name(surname, context + " " + self.full_text))
+            full = (
+                full_name(surname, context)
+                or full_name(surname, self.full_text)
+                or similar_name(surname, context + " " + self.full_text)
+            )
             if full:
                 return full
             if len(core) == 1 and len(surname) <= 4 and surname.isupper():
@@ -251,7 +306,11 @@ class _Reader:
             if not iv.title:
                 raise ParseError("no title: the first line is a speaker's turn; add a 'Title:' header line")
         # Short metadata paragraphs (byline, credit, date, place, time) right after the title.
-        while paragraphs and paragraphs[0].label is None and all(self._metadata_line(l, dry=True) for l in paragraphs[0].lines):
+        while (
+            paragraphs
+            and paragraphs[0].label is None
+            and all(self._metadata_line(l, dry=True) for l in paragraphs[0].lines)
+        ):
             for line in paragraphs.pop(0).lines:
                 self._metadata_line(line)
         return paragraphs
@@ -320,7 +379,9 @@ class _Reader:
         mentioned = surname and surname in self.folded_text
         if NAME.match(name) and len(affiliation.split()) <= 6 and mentioned and not PLACE_WORDS.search(line):
             return "byline", (name, affiliation.strip())
-        if PLACE_WORDS.search(line) or (affiliation and NAME_WORD_RE.match(name) and NAME_WORD_RE.match(affiliation.strip())):
+        if PLACE_WORDS.search(line) or (
+            affiliation and NAME_WORD_RE.match(name) and NAME_WORD_RE.match(affiliation.strip())
+        ):
             return "place", line
         return None, None
 
@@ -331,7 +392,7 @@ class _Reader:
         answer: list[str] = []
         question: str | None = None
         between: list[str] = []  # journalist's text after an attributed answer
-        closed = False           # the current answer ended with "…," he said.
+        closed = False  # the current answer ended with "…," he said.
 
         def finish():
             if question is not None:
@@ -420,7 +481,7 @@ class _Reader:
                 words = match.group().split()
                 for size in range(len(key.split()), 0, -1):
                     for start in range(0, len(words) - size + 1):
-                        piece = " ".join(words[start:start + size]).rstrip(".,;:")
+                        piece = " ".join(words[start : start + size]).rstrip(".,;:")
                         if fold(piece) == key:
                             spellings.append(piece)
         name = max(spellings, key=lambda s: (accented(s), -spellings.index(s)))
@@ -435,8 +496,10 @@ class _Reader:
         names = []
         for run in re.finditer(r"[A-ZÀ-Þ][\w’'\-]*(?: [A-ZÀ-Þ][\w’'\-]*)+", self.interview.title):
             words = run.group().split()
-            while words and (words[0].casefold() in HONORIFICS | NOT_FIRST_NAMES | NOT_ROLE_WORDS | {"wikinews"}
-                             or words[0].isupper()):
+            while words and (
+                words[0].casefold() in HONORIFICS | NOT_FIRST_NAMES | NOT_ROLE_WORDS | {"wikinews"}
+                or words[0].isupper()
+            ):
                 words.pop(0)
             if 2 <= len(words) <= 4 and not any(w.casefold() in HONORIFICS | {"wikinews"} for w in words):
                 names.append(" ".join(words))
@@ -453,8 +516,12 @@ class _Reader:
             name = re.escape(spelling)
             for text in texts:
                 after = re.search(name + r", (?:the |a |an )?(?P<role>[^,.;()]{2,60}),", text)
-                if after and len(after["role"].split()) <= 8 and not DATE_IN_TEXT.search(after["role"] + " 2000") \
-                        and not re.search(r"\d", after["role"]):
+                if (
+                    after
+                    and len(after["role"].split()) <= 8
+                    and not DATE_IN_TEXT.search(after["role"] + " 2000")
+                    and not re.search(r"\d", after["role"])
+                ):
                     return after["role"].strip()
                 before = re.search(rf"(?P<role>(?:{ROLE_WORD} ){{1,6}}){name}", text)
                 if before:
@@ -475,4 +542,3 @@ class _Reader:
                 if name and fold(name) not in {fold(n) for n in self.byline_names}:
                     return name
         return ""
-

@@ -39,14 +39,64 @@ ANSWERER_LABEL = re.compile(r"^(?:a|answer)$", re.I)
 # Voices that neither ask nor answer: their words stay where they fall, without a new pair.
 NEUTRAL_LABEL = re.compile(
     r"^(?:announcer|narrator|voice[- ]?over|voice|interpreter|translator|crowd|audience members|all|"
-    r"video|clip|recording|sound)$", re.I)
+    r"video|clip|recording|sound)$",
+    re.I,
+)
 NOT_LABELS = {
-    "note", "notes", "update", "editor's note", "editor’s note", "source", "sources", "photo",
-    "photo credit", "image", "caption", "video", "audio", "transcript", "read more", "see also",
-    "warning", "disclaimer", "correction", "tags", "topic", "topics", "location", "time", "date",
-    "title", "subject", "re", "ps", "p.s", "link", "links", "url", "http", "https", "example",
-    "for example", "e.g", "i.e", "quote", "summary", "background", "edit", "credit",
-    "break", "jingle", "music", "intro", "outro", "ad", "sponsor", "clip", "sound bite", "soundbite",
+    "note",
+    "notes",
+    "update",
+    "editor's note",
+    "editor’s note",
+    "source",
+    "sources",
+    "photo",
+    "photo credit",
+    "image",
+    "caption",
+    "video",
+    "audio",
+    "transcript",
+    "read more",
+    "see also",
+    "warning",
+    "disclaimer",
+    "correction",
+    "tags",
+    "topic",
+    "topics",
+    "location",
+    "time",
+    "date",
+    "title",
+    "subject",
+    "re",
+    "ps",
+    "p.s",
+    "link",
+    "links",
+    "url",
+    "http",
+    "https",
+    "example",
+    "for example",
+    "e.g",
+    "i.e",
+    "quote",
+    "summary",
+    "background",
+    "edit",
+    "credit",
+    "break",
+    "jingle",
+    "music",
+    "intro",
+    "outro",
+    "ad",
+    "sponsor",
+    "clip",
+    "sound bite",
+    "soundbite",
 }
 # An asker's turn this short, without a question mark, does not start a question.
 INTERJECTION_WORDS = 8
@@ -64,7 +114,9 @@ class Turn:
 @dataclass
 class Split:
     lead: list[str] = field(default_factory=list)
-    pairs: list[tuple[str, str, str, str]] = field(default_factory=list)  # question, answer, answerer label, asker label
+    pairs: list[tuple[str, str, str, str]] = field(
+        default_factory=list
+    )  # question, answer, answerer label, asker label
     closing: list[str] = field(default_factory=list)
     answerers: list[str] = field(default_factory=list)
 
@@ -72,7 +124,7 @@ class Split:
 def strip_timestamp(line: str) -> tuple[str, str]:
     """(line without a leading [00:04:01] timestamp, the timestamp or "")."""
     match = TIMESTAMP.match(line)
-    return (line[match.end():], match.group().strip()) if match else (line, "")
+    return (line[match.end() :], match.group().strip()) if match else (line, "")
 
 
 def find_label(line: str) -> tuple[str, str, str] | None:
@@ -84,7 +136,7 @@ def find_label(line: str) -> tuple[str, str, str] | None:
         label = " ".join(match["label"].split()).strip(" .") if form != "qa" else match["label"]
         if label.casefold() in NOT_LABELS or (form in ("plain", "markdown") and not _plausible(label)):
             return None
-        return label, line[match.end():], form
+        return label, line[match.end() :], form
     return None
 
 
@@ -96,7 +148,7 @@ def _plausible(label: str) -> bool:
     words = label.split()
     if not words or len(words) > 6 or label.casefold().rstrip(".") in NOT_LABELS:
         return False
-    if any(c in label for c in "?!,;\"“”()[]{}<>=/\\|*#@&%$"):
+    if any(c in label for c in '?!,;"“”()[]{}<>=/\\|*#@&%$'):
         return False
     if len(words) == 1 and words[0][0].islower():
         return bool(re.fullmatch(r"[a-z][a-z0-9_\-]{2,24}", words[0]))  # a nickname like roasbeef
@@ -121,9 +173,14 @@ def accepted_labels(lines: list[str]) -> dict[str, str]:
         return bool(match) and counts.get(match["initials"], 0) >= 2
 
     accepted = {
-        label: forms[label] for label, count in counts.items()
-        if count >= 2 or ASKER_LABEL.match(label) or ANSWERER_LABEL.match(label)
-        or forms[label] in ("qa", "wiki") or _named_in(label, title) or introduces_initials(label)
+        label: forms[label]
+        for label, count in counts.items()
+        if count >= 2
+        or ASKER_LABEL.match(label)
+        or ANSWERER_LABEL.match(label)
+        or forms[label] in ("qa", "wiki")
+        or _named_in(label, title)
+        or introduces_initials(label)
     }
     if accepted:
         # In a transcript, an upper-case name used once ("UN SECRETARY GENERAL:") is a label too.
@@ -158,7 +215,9 @@ def is_transcript(labels_in_order: list[str]) -> bool:
 
 STRONG_GUEST_CUE = re.compile(
     r"\b(?:guests?|interview(?:ing|s|ed)?|candidates?|nominees?|witness(?:es)?|here with|speaking with|"
-    r"talking (?:to|with)|with us (?:today|tonight|this week)|our special)\b", re.I)
+    r"talking (?:to|with)|with us (?:today|tonight|this week)|our special)\b",
+    re.I,
+)
 WEAK_GUEST_CUE = re.compile(r"\b(?:joined (?:today |now )?by|joining (?:us|me)|welcome|with us|today we have)\b", re.I)
 HOST_WORD = re.compile(r"\b(?:hosts?|co-?hosts?|myself|moderat\w+|panell?ists?)\b", re.I)
 
@@ -187,7 +246,8 @@ def classify(turns: list[Turn], known_askers: set[str], known_answerers: set[str
     # Nobody's role is known: askers end their turns with questions clearly more often than
     # the one who talks longest, or ask now and then in much shorter turns.
     return minor | {
-        l for l, (ends, words) in stats.items()
+        l
+        for l, (ends, words) in stats.items()
         if ends >= max(0.2, 2 * ends_talker) or (ends >= 0.15 and words < 0.5 * words_talker)
     }
 
@@ -205,7 +265,7 @@ def _turn_stats(turns: list[Turn], labels: set[str]) -> dict[str, tuple[float, f
     stats = {}
     for label in labels:
         texts = merged.get(label) or [""]
-        ends = sum(1 for t in texts if t.rstrip(" \"”’)—–-").endswith("?")) / len(texts)
+        ends = sum(1 for t in texts if t.rstrip(' "”’)—–-').endswith("?")) / len(texts)
         stats[label] = (ends, sum(len(t.split()) for t in texts) / len(texts))
     return stats
 
@@ -218,9 +278,9 @@ def _introduced(turns: list[Turn], labels: set[str]) -> set[str]:
         for label in labels - {turn.label}:
             for variant in _name_variants(label):
                 for match in re.finditer(rf"\b{re.escape(variant)}\b", turn.text):
-                    before = turn.text[max(0, match.start() - 160):match.start()]
+                    before = turn.text[max(0, match.start() - 160) : match.start()]
                     cues = list(STRONG_GUEST_CUE.finditer(before)) or list(WEAK_GUEST_CUE.finditer(before))
-                    if not cues or HOST_WORD.search(before[cues[-1].start():]):
+                    if not cues or HOST_WORD.search(before[cues[-1].start() :]):
                         continue
                     strong = bool(STRONG_GUEST_CUE.search(before))
                     found[label] = found.get(label, False) or strong
@@ -255,8 +315,14 @@ def split_turns(turns: list[Turn], askers: set[str], interjections: bool = True)
         nonlocal answer, last_question, question
         if answer:
             asked = question or last_question
-            out.pairs.append((_question_text(asked), _answer_text(answer), answer[0].label,
-                              next((t.label for t in reversed(asked) if t.label), "")))
+            out.pairs.append(
+                (
+                    _question_text(asked),
+                    _answer_text(answer),
+                    answer[0].label,
+                    next((t.label for t in reversed(asked) if t.label), ""),
+                )
+            )
             if question:
                 last_question, question = question, []
         answer = []
@@ -272,14 +338,23 @@ def split_turns(turns: list[Turn], askers: set[str], interjections: bool = True)
         elif turn.label is None:
             if answer:
                 answer.append(turn)
-            elif (unlabelled_answers and question and question[-1].label is not None
-                  and (unlabelled_only or _asks(question[-1].text))):
+            elif (
+                unlabelled_answers
+                and question
+                and question[-1].label is not None
+                and (unlabelled_only or _asks(question[-1].text))
+            ):
                 answer = [Turn(UNLABELLED, turn.text, turn.line)]  # the interviewee's, unlabelled
                 if UNLABELLED not in out.answerers:
                     out.answerers.append(UNLABELLED)
             elif question:
                 question.append(turn)
-            elif turn.text.rstrip(" \"”)").endswith("?") and following and following.label and following.label not in askers:
+            elif (
+                turn.text.rstrip(' "”)').endswith("?")
+                and following
+                and following.label
+                and following.label not in askers
+            ):
                 question.append(turn)  # an unlabelled question before a labelled answer
             else:
                 out.lead.append(turn.text)
@@ -320,7 +395,7 @@ def _merge_continuations(turns: list[Turn], unlabelled_answers: bool, unlabelled
 
 
 def _asks(text: str) -> bool:
-    return text.rstrip(" \"”’)").endswith("?")
+    return text.rstrip(' "”’)').endswith("?")
 
 
 def _question_text(turns: list[Turn]) -> str:

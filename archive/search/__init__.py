@@ -19,20 +19,53 @@ from haystack.query import SearchQuerySet
 
 from ..models import Article, Pair
 from .highlight import Marker
-from .query import (FEW, GROUPED_FROM, MAX_PAGE, MAX_QUERY_CHARS, MAX_QUERY_WORDS, PER_PAGE, answers,
-                    facet_counts, filters_sq, most_words, one_page, suggest, text_sq)
+from .query import (
+    FEW,
+    GROUPED_FROM,
+    MAX_PAGE,
+    MAX_QUERY_CHARS,
+    MAX_QUERY_WORDS,
+    PER_PAGE,
+    answers,
+    facet_counts,
+    filters_sq,
+    most_words,
+    one_page,
+    suggest,
+    text_sq,
+)
 from .results import Filter, Hit, Results, SpeakerGroup, counted_page, facets_from, hit_from
 from .syntax import normalize, parse
 
-__all__ = ["MAX_PAGE", "MAX_QUERY_CHARS", "MAX_QUERY_WORDS", "PER_PAGE", "Results", "marker_for",
-           "related_answers", "search_answers"]
+__all__ = [
+    "MAX_PAGE",
+    "MAX_QUERY_CHARS",
+    "MAX_QUERY_WORDS",
+    "PER_PAGE",
+    "Results",
+    "marker_for",
+    "related_answers",
+    "search_answers",
+]
 
 log = logging.getLogger(__name__)
 
 
 def search_answers(
-    query: str, *, exact=False, speaker="", outlet="", year="", article="", date_from=None,
-    date_to=None, sort="", view="", page=1, per_page=PER_PAGE, with_articles=True,
+    query: str,
+    *,
+    exact=False,
+    speaker="",
+    outlet="",
+    year="",
+    article="",
+    date_from=None,
+    date_to=None,
+    sort="",
+    view="",
+    page=1,
+    per_page=PER_PAGE,
+    with_articles=True,
 ) -> Results:
     """Answers matching ``query`` (words, "phrases", OR, -excluded, speaker:/outlet:/from:/to:)
     and the filters, best first unless ``sort`` says newest or oldest; with facets, a chart
@@ -40,10 +73,21 @@ def search_answers(
     answers grouped by speaker. ``with_articles=False`` skips the search for matching
     articles (the API does not show them)."""
     parsed = parse(query)
-    params = {"q": query, "exact": "1" if exact else None, "speaker": speaker, "outlet": outlet, "year": year,
-              "article": article, "from": _iso(date_from), "to": _iso(date_to), "sort": sort, "view": view}
-    filters, period = filters_sq(parsed, speaker=speaker, outlet=outlet, year=year, article=article,
-                               date_from=date_from, date_to=date_to)
+    params = {
+        "q": query,
+        "exact": "1" if exact else None,
+        "speaker": speaker,
+        "outlet": outlet,
+        "year": year,
+        "article": article,
+        "from": _iso(date_from),
+        "to": _iso(date_to),
+        "sort": sort,
+        "view": view,
+    }
+    filters, period = filters_sq(
+        parsed, speaker=speaker, outlet=outlet, year=year, article=article, date_from=date_from, date_to=date_to
+    )
     notes = list(parsed.notes)
     default_sort = "relevance" if parsed.has_positive_terms() else "newest"
     if not parsed.has_positive_terms() and not (filters or period):
@@ -69,12 +113,20 @@ def search_answers(
 
     marker = Marker(query, exact=exact)
     if count == 0 and marker and not marker.patterns(""):
-        notes.append("Words as common as “the” or “of” are skipped unless other words come with "
-                     "them; tick Exact word forms to find them as written.")
+        notes.append(
+            "Words as common as “the” or “of” are skipped unless other words come with "
+            "them; tick Exact word forms to find them as written."
+        )
     found = sqs.facet_counts().get("fields", {}) if count else {}
     results = Results(
-        query=query, count=count, page=counted_page([], number, count, per_page), params=params,
-        default_sort=default_sort, notes=notes, suggestion=suggestion, any_word=any_word,
+        query=query,
+        count=count,
+        page=counted_page([], number, count, per_page),
+        params=params,
+        default_sort=default_sort,
+        notes=notes,
+        suggestion=suggestion,
+        any_word=any_word,
     )
     results.facets = facets_from(found, results)
     if view == "speakers":
@@ -97,8 +149,7 @@ def _iso(day):
 
 
 def _empty(query, params, notes):
-    return Results(query=query, count=0, page=counted_page([], 1, 0, PER_PAGE), params=params, notes=notes,
-                   filters=[])
+    return Results(query=query, count=0, page=counted_page([], 1, 0, PER_PAGE), params=params, notes=notes, filters=[])
 
 
 def _active_filters(results: Results) -> list[Filter]:
@@ -113,12 +164,22 @@ def _active_filters(results: Results) -> list[Filter]:
             one = SearchQuerySet().models(Pair).filter(**{name: Exact(params[name])})[:1]
             if one:
                 labels[name, params[name]] = one[0].speaker_name if name == "speaker" else f"“{one[0].article_title}”"
-    wording = {"speaker": "Only answers by {}", "outlet": "Outlet: {}", "year": "Year {}",
-               "article": "Only in {}", "from": "From {}", "to": "To {}"}
+    wording = {
+        "speaker": "Only answers by {}",
+        "outlet": "Outlet: {}",
+        "year": "Year {}",
+        "article": "Only in {}",
+        "from": "From {}",
+        "to": "To {}",
+    }
     shown = [
-        Filter(name, text.format(labels.get((name, params[name]), params[name])),
-               results.link(**{name: None, "page": None}))
-        for name, text in wording.items() if params.get(name)
+        Filter(
+            name,
+            text.format(labels.get((name, params[name]), params[name])),
+            results.link(**{name: None, "page": None}),
+        )
+        for name, text in wording.items()
+        if params.get(name)
     ]
     if params.get("exact"):
         shown.append(Filter("exact", "Exact word forms", results.link(exact=None, page=None)))
@@ -132,8 +193,13 @@ def _by_speaker(speaker_facet, results_found, marker, results) -> list[SpeakerGr
         if len(best.setdefault(result.speaker or "", [])) < 2:
             best[result.speaker or ""].append(result)
     return [
-        SpeakerGroup(v.value, v.label, v.count, [hit_from(r, marker, marker.follow) for r in best.get(v.value, [])],
-                     results.link(speaker=v.value, view=None, page=None))
+        SpeakerGroup(
+            v.value,
+            v.label,
+            v.count,
+            [hit_from(r, marker, marker.follow) for r in best.get(v.value, [])],
+            results.link(speaker=v.value, view=None, page=None),
+        )
         for v in speaker_facet
     ]
 
@@ -143,8 +209,9 @@ def marker_for(params, language: str = "") -> Marker:
     """The marker for a page opened from a search result (``?q=…&exact=1``), for text in
     ``language``."""
     query = str(params.get("q", ""))[:MAX_QUERY_CHARS]
-    return Marker(" ".join(normalize(query).split()), exact=params.get("exact") in ("1", "on", "true"),
-                  language=language)
+    return Marker(
+        " ".join(normalize(query).split()), exact=params.get("exact") in ("1", "on", "true"), language=language
+    )
 
 
 def related_answers(pair: Pair, limit: int = 5) -> list[Hit]:
@@ -157,4 +224,3 @@ def related_answers(pair: Pair, limit: int = 5) -> list[Hit]:
     except Exception:
         log.exception("Related answers not found for %s", pair.key)
         return []
-

@@ -30,13 +30,7 @@ SCRIPT_OF_LANGUAGE = {"ar": "arabic", "ru": "cyrillic"}  # the others are writte
 def text_analyzer():
     """Words, lower-cased, accents folded (Antonio = António), English stop words dropped,
     Porter2 stems (running = run). Whoosh uses the same chain on the query."""
-    return (
-        RegexTokenizer(WORDS)
-        | LowercaseFilter()
-        | CharsetFilter(FOLD)
-        | StopFilter()
-        | StemFilter(stemfn=porter2)
-    )
+    return RegexTokenizer(WORDS) | LowercaseFilter() | CharsetFilter(FOLD) | StopFilter() | StemFilter(stemfn=porter2)
 
 
 def exact_analyzer():
@@ -59,7 +53,7 @@ def language_analyzer(language: str):
 
 
 def language_code(value: str) -> str:
-    """"ru", "ru-RU", " RU " → "ru"; blank stays blank (English)."""
+    """ "ru", "ru-RU", " RU " → "ru"; blank stays blank (English)."""
     return re.split(r"[-_\s]", (value or "").strip().lower())[0]
 
 
@@ -96,4 +90,3 @@ def _analyzer(key: str):
     if key == "exact":
         return exact_analyzer()
     return text_analyzer() if key == "en" else language_analyzer(key)
-

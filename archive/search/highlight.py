@@ -44,7 +44,7 @@ class Marker:
 
     @property
     def follow(self) -> str:
-        """"?q=…" (and the exact switch) for links that carry this search to another page."""
+        """ "?q=…" (and the exact switch) for links that carry this search to another page."""
         if not self:
             return ""
         return "?" + urlencode([("q", self.search)] + ([("exact", "1")] if self.exact else []))
@@ -78,7 +78,7 @@ class Marker:
                 firsts.setdefault(pattern[0], []).append((pattern, number))
             for i, word in enumerate(words):
                 for pattern, number in firsts.get(word, ()):
-                    if tuple(words[i:i + len(pattern)]) == pattern:
+                    if tuple(words[i : i + len(pattern)]) == pattern:
                         found.append(Span(tokens[i][1], tokens[i + len(pattern) - 1][2], number))
         # Earliest first; at the same place the longer (a phrase over its first word).
         found.sort(key=lambda s: (s.start, -s.end))
@@ -134,8 +134,8 @@ class Marker:
 def _render(text, spans, start, end) -> SafeString:
     out, at = [], start
     for span in spans:
-        out.append(escape(text[at:span.start]))
-        out.append(f'<mark class="match term{span.term}">{escape(text[span.start:span.end])}</mark>')
+        out.append(escape(text[at : span.start]))
+        out.append(f'<mark class="match term{span.term}">{escape(text[span.start : span.end])}</mark>')
         at = span.end
     out.append(escape(text[at:end]))
     return mark_safe("".join(out))

@@ -176,18 +176,17 @@ def one_page(sqs, number: int, per_page: int):
     """One page of results in one search (haystack counts while fetching the page); a page
     past the end gives the last page."""
     start = (number - 1) * per_page
-    results = list(sqs[start:start + per_page])
+    results = list(sqs[start : start + per_page])
     count = sqs.count()
     if not results and count and start:
         number = (count - 1) // per_page + 1
         start = (number - 1) * per_page
-        results = list(sqs[start:start + per_page])
+        results = list(sqs[start : start + per_page])
     return results, count, number
 
 
-
 def suggest(parsed: Query, exact, filters, params, better_than: int) -> Suggestion | None:
-    """"Did you mean": the query with unknown or rare words replaced by the nearest common
+    """ "Did you mean": the query with unknown or rare words replaced by the nearest common
     ones, if that finds more answers than ``better_than``."""
     words = [w for term in parsed.terms() for w in term.words]
     if not words:
@@ -208,5 +207,3 @@ def suggest(parsed: Query, exact, filters, params, better_than: int) -> Suggesti
         return None
     query = better.text()
     return Suggestion(query=query, count=count, link=link(params, q=query, page=None))
-
-

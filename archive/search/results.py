@@ -66,11 +66,17 @@ class Hit:
             "url": absolute(self.get_absolute_url()),
             "question": self.question,
             "answer": self.answer,
-            "speaker": {"name": self.speaker_name, "role": self.speaker_role,
-                        "url": absolute(self.speaker_url) if self.speaker_url else None},
-            "article": {"title": self.article_title, "outlet": self.outlet,
-                        "url": absolute(self._article_path() + f"#a-{self.key}"),
-                        "published": self.published.isoformat() if self.published else None},
+            "speaker": {
+                "name": self.speaker_name,
+                "role": self.speaker_role,
+                "url": absolute(self.speaker_url) if self.speaker_url else None,
+            },
+            "article": {
+                "title": self.article_title,
+                "outlet": self.outlet,
+                "url": absolute(self._article_path() + f"#a-{self.key}"),
+                "published": self.published.isoformat() if self.published else None,
+            },
             "highlight": str(self.highlight),
         }
 
@@ -111,7 +117,7 @@ class Suggestion:
 
 @dataclass
 class SpeakerGroup:
-    """"Who said it most": one speaker, how many answers match, and the best of them."""
+    """ "Who said it most": one speaker, how many answers match, and the best of them."""
 
     slug: str
     name: str
@@ -153,8 +159,11 @@ class Results:
     @property
     def kept_params(self):
         """The filters a new search from this page keeps (hidden fields of its form)."""
-        return [(name, self.params[name]) for name in ("speaker", "outlet", "year", "article", "sort", "view")
-                if self.params.get(name)]
+        return [
+            (name, self.params[name])
+            for name in ("speaker", "outlet", "year", "article", "sort", "view")
+            if self.params.get(name)
+        ]
 
     @property
     def sort(self):
@@ -162,8 +171,10 @@ class Results:
 
     def sort_links(self):
         """(label, link, chosen) for each order."""
-        return [(label, self.link(sort=None if name == self.default_sort else name, page=None), name == self.sort)
-                for name, label in SORTS.items()]
+        return [
+            (label, self.link(sort=None if name == self.default_sort else name, page=None), name == self.sort)
+            for name, label in SORTS.items()
+        ]
 
     def chart(self, width=100, height=48):
         """Bars of matches per year, from the first year with a match to the last."""
@@ -178,10 +189,26 @@ class Results:
         for i, year in enumerate(range(first, last + 1)):
             n = counts.get(year, 0)
             h = round(height * n / most) if n else 0
-            bars.append(YearBar(year, n, i * step, height - h, h,
-                                self.link(year=str(year), page=None), self.params.get("year") == str(year)))
-        return {"bars": bars, "width": span * step, "height": height, "bar_width": step - 1,
-                "first": first, "last": last, "most": most}
+            bars.append(
+                YearBar(
+                    year,
+                    n,
+                    i * step,
+                    height - h,
+                    h,
+                    self.link(year=str(year), page=None),
+                    self.params.get("year") == str(year),
+                )
+            )
+        return {
+            "bars": bars,
+            "width": span * step,
+            "height": height,
+            "bar_width": step - 1,
+            "first": first,
+            "last": last,
+            "most": most,
+        }
 
     def as_json(self, absolute, path="") -> dict:
         """The API's document; ``absolute`` turns a path into a full URL, ``path`` is the
@@ -194,9 +221,19 @@ class Results:
             "page": self.page.number,
             "pages": self.page.paginator.num_pages,
             "results": [hit.as_json(absolute) for hit in hits],
-            "facets": {name: [{"value": v.value, "label": v.label, "count": v.count, "active": v.active,
-                               "url": absolute(path + v.link)} for v in values]
-                       for name, values in self.facets.items()},
+            "facets": {
+                name: [
+                    {
+                        "value": v.value,
+                        "label": v.label,
+                        "count": v.count,
+                        "active": v.active,
+                        "url": absolute(path + v.link),
+                    }
+                    for v in values
+                ]
+                for name, values in self.facets.items()
+            },
             "suggestion": self.suggestion.query if self.suggestion else None,
             "suggestion_count": self.suggestion.count if self.suggestion else None,
             "notes": self.notes,
@@ -213,7 +250,6 @@ def link(params: dict, **changes) -> str:
     return "?" + urlencode(pairs)
 
 
-
 class _Counted(list):
     """Stands for all the results in a Paginator: it knows their number, holds one page."""
 
@@ -228,7 +264,6 @@ class _Counted(list):
 def counted_page(hits, number, count, per_page) -> Page:
     paginator = Paginator(_Counted(count), per_page)
     return Page(hits, number, paginator)
-
 
 
 def hit_from(result, marker: Marker, follow: str) -> Hit:
@@ -272,5 +307,3 @@ def facets_from(found: dict, results: Results) -> dict:
             values.sort(key=lambda v: v.value, reverse=True)
         facets[name] = values
     return facets
-
-

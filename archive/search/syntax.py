@@ -23,8 +23,23 @@ from dataclasses import dataclass, field
 from datetime import date
 
 # Phones and word processors type these; they mean the same as the plain characters.
-QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‟": '"', "″": '"', "«": '"', "»": '"',
-                        "＂": '"', "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'"})
+QUOTES = str.maketrans(
+    {
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "‟": '"',
+        "″": '"',
+        "«": '"',
+        "»": '"',
+        "＂": '"',
+        "‘": "'",
+        "’": "'",
+        "‚": "'",
+        "‛": "'",
+        "′": "'",
+    }
+)
 # What the index's tokenizer keeps of a word: letters and digits, and dots inside them (U.S).
 WORD_CHARS = re.compile(r"\w+(?:\.\w+)*")
 DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
@@ -132,8 +147,15 @@ class Query:
                 return None
             return type(node)(tuple(fix(c) for c in node.children))
 
-        return Query(fix(self.tree), list(self.speakers), list(self.outlets), list(self.not_speakers),
-                     list(self.not_outlets), self.date_from, self.date_to)
+        return Query(
+            fix(self.tree),
+            list(self.speakers),
+            list(self.outlets),
+            list(self.not_speakers),
+            list(self.not_outlets),
+            self.date_from,
+            self.date_to,
+        )
 
 
 def _quoted(value: str) -> str:
@@ -148,8 +170,7 @@ def normalize(text: str) -> str:
     """Compatibility forms folded (full-width letters, ligatures), typographic quotes made
     plain, control and format characters turned into spaces."""
     text = unicodedata.normalize("NFKC", text).translate(QUOTES)
-    return "".join(" " if unicodedata.category(c) in ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp") else c
-                   for c in text)
+    return "".join(" " if unicodedata.category(c) in ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp") else c for c in text)
 
 
 def words_of(text: str) -> tuple[str, ...]:

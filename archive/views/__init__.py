@@ -1,8 +1,8 @@
 """Public pages, each module short and with its own templates:
 
-    pages.py    home, articles, speakers             templates/archive/{home,article_*,speaker_*}.html
-    answers.py  one answer's permalink               templates/archive/pair_*.html
-    search.py   the search page, its help, the API   templates/archive/search*.html
+pages.py    home, articles, speakers             templates/archive/{home,article_*,speaker_*}.html
+answers.py  one answer's permalink               templates/archive/pair_*.html
+search.py   the search page, its help, the API   templates/archive/search*.html
 """
 
 from django.conf import settings

@@ -22,13 +22,17 @@ def pair_detail(request, key):
         return render(request, "archive/pair_gone.html", {"removed": removed, "article": article}, status=410)
     siblings = list(pair.article.pairs.values_list("key", "position"))
     index = next(i for i, (k, _) in enumerate(siblings) if k == key)
-    return render(request, "archive/pair_detail.html", {
-        "pair": pair,
-        "article": pair.article,
-        "permalink": absolute_url(request, pair.get_absolute_url()),
-        "role": pair.role(),
-        "previous": siblings[index - 1][0] if index > 0 else None,
-        "next": siblings[index + 1][0] if index + 1 < len(siblings) else None,
-        "marker": marker_for(request.GET, pair.article.language),
-        "related": related_answers(pair) if pair.article.is_published else [],
-    })
+    return render(
+        request,
+        "archive/pair_detail.html",
+        {
+            "pair": pair,
+            "article": pair.article,
+            "permalink": absolute_url(request, pair.get_absolute_url()),
+            "role": pair.role(),
+            "previous": siblings[index - 1][0] if index > 0 else None,
+            "next": siblings[index + 1][0] if index + 1 < len(siblings) else None,
+            "marker": marker_for(request.GET, pair.article.language),
+            "related": related_answers(pair) if pair.article.is_published else [],
+        },
+    )

@@ -14,11 +14,15 @@ from . import absolute_url
 @require_safe
 @revalidated
 def home(request):
-    return render(request, "archive/home.html", {
-        "form": SearchForm(),
-        "articles": Article.objects.public()[:10],
-        "speakers": Speaker.objects.with_answer_counts().filter(answers__gt=0).order_by("-answers", "name")[:20],
-    })
+    return render(
+        request,
+        "archive/home.html",
+        {
+            "form": SearchForm(),
+            "articles": Article.objects.public()[:10],
+            "speakers": Speaker.objects.with_answer_counts().filter(answers__gt=0).order_by("-answers", "name")[:20],
+        },
+    )
 
 
 @require_safe
@@ -33,13 +37,17 @@ def article_list(request):
 @revalidated
 def article_detail(request, slug):
     article = get_object_or_404(Article.objects.visible_to(request.user), slug=slug)
-    return render(request, "archive/article_detail.html", {
-        "article": article,
-        "pairs": article.pairs.select_related("speaker"),
-        "appearances": article.appearances.select_related("speaker"),
-        "canonical": absolute_url(request, article.get_absolute_url()),
-        "marker": marker_for(request.GET, article.language),
-    })
+    return render(
+        request,
+        "archive/article_detail.html",
+        {
+            "article": article,
+            "pairs": article.pairs.select_related("speaker"),
+            "appearances": article.appearances.select_related("speaker"),
+            "canonical": absolute_url(request, article.get_absolute_url()),
+            "marker": marker_for(request.GET, article.language),
+        },
+    )
 
 
 @require_safe
@@ -57,8 +65,11 @@ def speaker_detail(request, slug):
         # The page of a speaker merged into another one moves with them.
         merged = get_object_or_404(SpeakerAlias.objects.select_related("speaker"), slug=slug)
         return redirect(merged.speaker, permanent=True)
-    pairs = Pair.objects.public().for_display().filter(speaker=speaker).order_by(
-        "-article__published", "article", "position"
+    pairs = (
+        Pair.objects.public()
+        .for_display()
+        .filter(speaker=speaker)
+        .order_by("-article__published", "article", "position")
     )
     page = Paginator(pairs, 20).get_page(request.GET.get("page"))
     return render(request, "archive/speaker_detail.html", {"speaker": speaker, "page": page})

@@ -51,5 +51,7 @@ def api_search(request):
     results = _search(form, with_articles=False)
     if results is None:
         return JsonResponse({"error": "search unavailable", "errors": {}}, status=503)
-    return JsonResponse(results.as_json(lambda path: absolute_url(request, path), path=request.path),
-                        json_dumps_params={"ensure_ascii": False})
+    return JsonResponse(
+        results.as_json(lambda path: absolute_url(request, path), path=request.path),
+        json_dumps_params={"ensure_ascii": False},
+    )

@@ -96,9 +96,16 @@ def test_upload_of_several_files_reports_each_one(staff_client):
     assert previews[2]["error"] == "this is a JPEG image, not a text file"
     assert "Cannot be imported: this is a JPEG image" in preview.text
     good = [p for p in previews if "text" in p]
-    response = staff_client.post(IMPORT_URL, {
-        "name": [p["name"] for p in good], "text": [p["text"] for p in good], "publish": "on", "confirm": "Import",
-    }, follow=True)
+    response = staff_client.post(
+        IMPORT_URL,
+        {
+            "name": [p["name"] for p in good],
+            "text": [p["text"] for p in good],
+            "publish": "on",
+            "confirm": "Import",
+        },
+        follow=True,
+    )
     assert Article.objects.public().count() == 2
     assert Speaker.objects.count() == 1
     assert search_answers("Azerbaijan").count == 1
@@ -125,8 +132,14 @@ def test_unpublish_action_hides_answers_from_search(staff_client, seeds):
 
 
 def test_admin_lists_and_searches_work(staff_client, seeds):
-    for url in ["/admin/archive/article/", "/admin/archive/speaker/", "/admin/archive/pair/",
-                "/admin/archive/pair/?q=climate", "/admin/archive/speaker/?q=Antonio", "/admin/archive/removedpair/"]:
+    for url in [
+        "/admin/archive/article/",
+        "/admin/archive/speaker/",
+        "/admin/archive/pair/",
+        "/admin/archive/pair/?q=climate",
+        "/admin/archive/speaker/?q=Antonio",
+        "/admin/archive/removedpair/",
+    ]:
         assert staff_client.get(url).status_code == 200, url
     assert "António Guterres" in staff_client.get("/admin/archive/speaker/?q=Antonio").text
 
@@ -145,9 +158,14 @@ def test_merging_speakers_keeps_answers_permalinks_and_old_pages(staff_client, s
     pair = Pair.objects.create(article=article, speaker=duplicate, question="Peace?", answer="Peace is possible.")
     old_page, permalink = duplicate.get_absolute_url(), pair.get_absolute_url()
 
-    response = staff_client.post("/admin/archive/speaker/", {
-        "action": "merge", "_selected_action": [keeper.pk, duplicate.pk],
-    }, follow=True)
+    response = staff_client.post(
+        "/admin/archive/speaker/",
+        {
+            "action": "merge",
+            "_selected_action": [keeper.pk, duplicate.pk],
+        },
+        follow=True,
+    )
 
     assert "Merged A. Guterres into António Guterres" in response.text
     assert list(Speaker.objects.all()) == [keeper]
@@ -161,8 +179,10 @@ def test_merging_speakers_keeps_answers_permalinks_and_old_pages(staff_client, s
 
 
 def test_uploaded_transcript_without_title_line_is_named_after_its_file(staff_client):
-    transcript = b"**Ann Host:** Our special guest is Bo Guest. Why Go?\n\n**Bo Guest:** It is simple.\n\n" \
-                 b"**Ann Host:** And Rust?\n\n**Bo Guest:** Also good.\n"
+    transcript = (
+        b"**Ann Host:** Our special guest is Bo Guest. Why Go?\n\n**Bo Guest:** It is simple.\n\n"
+        b"**Ann Host:** And Rust?\n\n**Bo Guest:** Also good.\n"
+    )
     preview = staff_client.post(IMPORT_URL, {"files": [SimpleUploadedFile("go-time-7.txt", transcript)]})
     assert preview.context["previews"][0]["interview"].title == "Go time 7"
     assert "2 questions and answers" in preview.text

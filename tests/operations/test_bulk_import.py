@@ -46,13 +46,19 @@ def test_killed_import_resumes_and_leaves_no_answer_unindexed(tmp_path):
     write_articles(tmp_path / "in", total)
     child = subprocess.Popen(
         [sys.executable, "manage.py", "import_interviews", "--no-progress", str(tmp_path / "in")],
-        cwd=ROOT, env=child_env(ARCHIVE_INDEX_COMMIT_ROWS="40"),  # an index commit every 40 rows
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        cwd=ROOT,
+        env=child_env(ARCHIVE_INDEX_COMMIT_ROWS="40"),  # an index commit every 40 rows
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     deadline = time.monotonic() + 120
     # Stopped past 100 articles, while some rows wait for the next index commit.
-    while ((Article.objects.count() < 100 or not PendingIndexUpdate.objects.exists())
-           and child.poll() is None and time.monotonic() < deadline):
+    while (
+        (Article.objects.count() < 100 or not PendingIndexUpdate.objects.exists())
+        and child.poll() is None
+        and time.monotonic() < deadline
+    ):
         time.sleep(0.02)
     child.send_signal(signal.SIGKILL)
     child.wait()
@@ -163,7 +169,7 @@ def test_bulk_import_adds_segments_without_rewriting_and_optimize_merges_them(tm
     try:
         call_command("check_index", "--optimize", stdout=out)
     except SystemExit:
-        raise AssertionError(out.getvalue())
+        raise AssertionError(out.getvalue()) from None
 
     assert backend.segment_count() == 1 and f"Merged {segments} segment(s) into 1" in out.getvalue()
     assert indexed_pairs() == {str(pk) for pk in Pair.objects.values_list("pk", flat=True)}

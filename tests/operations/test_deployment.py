@@ -37,15 +37,17 @@ def free_port() -> int:
 def settings_of(**env) -> subprocess.CompletedProcess:
     """Load archive/settings.py in a fresh process with these variables set; print its
     search connections and database as JSON."""
-    code = ("import json; from django.conf import settings; "
-            "print(json.dumps({'search': settings.HAYSTACK_CONNECTIONS, 'db': settings.DATABASES['default']}, default=str))")
-    return subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=child_env(**env),
-                          capture_output=True, text=True, timeout=60)
+    code = (
+        "import json; from django.conf import settings; "
+        "print(json.dumps({'search': settings.HAYSTACK_CONNECTIONS, 'db': settings.DATABASES['default']}, default=str))"
+    )
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=child_env(**env), capture_output=True, text=True, timeout=60
+    )
 
 
 def manage(*args, **env) -> subprocess.CompletedProcess:
-    return subprocess.run([*MANAGE, *args], cwd=ROOT, env=child_env(**env), capture_output=True, text=True,
-                          timeout=120)
+    return subprocess.run([*MANAGE, *args], cwd=ROOT, env=child_env(**env), capture_output=True, text=True, timeout=120)
 
 
 def started(*args, log: Path, **env) -> subprocess.Popen:
@@ -63,15 +65,26 @@ def running(process: subprocess.Popen, seconds: float = 120):
 
 
 # -- settings --------------------------------------------------------------------------------
-@pytest.mark.parametrize("url, engine, expected", [
-    ("elasticsearch7://127.0.0.1:9/archive", "haystack.backends.elasticsearch7_backend.Elasticsearch7SearchEngine",
-     {"URL": "http://127.0.0.1:9", "INDEX_NAME": "archive"}),
-    ("elasticsearch7s://search.example:9200/archive_v2?TIMEOUT=5",
-     "haystack.backends.elasticsearch7_backend.Elasticsearch7SearchEngine",
-     {"URL": "https://search.example:9200", "INDEX_NAME": "archive_v2", "TIMEOUT": 5}),
-    ("solr://127.0.0.1:9/solr/archive", "haystack.backends.solr_backend.SolrEngine",
-     {"URL": "http://127.0.0.1:9/solr/archive"}),
-])
+@pytest.mark.parametrize(
+    "url, engine, expected",
+    [
+        (
+            "elasticsearch7://127.0.0.1:9/archive",
+            "haystack.backends.elasticsearch7_backend.Elasticsearch7SearchEngine",
+            {"URL": "http://127.0.0.1:9", "INDEX_NAME": "archive"},
+        ),
+        (
+            "elasticsearch7s://search.example:9200/archive_v2?TIMEOUT=5",
+            "haystack.backends.elasticsearch7_backend.Elasticsearch7SearchEngine",
+            {"URL": "https://search.example:9200", "INDEX_NAME": "archive_v2", "TIMEOUT": 5},
+        ),
+        (
+            "solr://127.0.0.1:9/solr/archive",
+            "haystack.backends.solr_backend.SolrEngine",
+            {"URL": "http://127.0.0.1:9/solr/archive"},
+        ),
+    ],
+)
 def test_search_url_of_a_cluster_selects_haystacks_own_engine(url, engine, expected):
     """A cluster's URL gets haystack's backend for it, never the project's Whoosh engine,
     and fails loudly (so a failed write is queued, not logged and lost)."""
@@ -94,8 +107,9 @@ def test_search_url_of_a_folder_selects_the_projects_whoosh_engine(tmp_path):
 
 
 def test_search_rebuild_url_adds_a_second_connection_beside_the_served_one():
-    result = settings_of(SEARCH_URL="elasticsearch7://search:9200/archive",
-                         SEARCH_REBUILD_URL="elasticsearch7://search:9200/archive_v2")
+    result = settings_of(
+        SEARCH_URL="elasticsearch7://search:9200/archive", SEARCH_REBUILD_URL="elasticsearch7://search:9200/archive_v2"
+    )
     assert result.returncode == 0, result.stderr
     search = json.loads(result.stdout)["search"]
     assert (search["default"]["INDEX_NAME"], search["rebuild"]["INDEX_NAME"]) == ("archive", "archive_v2")
@@ -141,8 +155,9 @@ def test_elasticsearch7_mapping_keeps_facets_whole_and_dates_as_dates():
     from haystack import connections
     from haystack.backends.elasticsearch7_backend import Elasticsearch7SearchBackend
 
-    backend = Elasticsearch7SearchBackend("deployment-test", URL=f"http://127.0.0.1:{free_port()}",
-                                          INDEX_NAME="archive")  # no request is made
+    backend = Elasticsearch7SearchBackend(
+        "deployment-test", URL=f"http://127.0.0.1:{free_port()}", INDEX_NAME="archive"
+    )  # no request is made
     fields = connections["default"].get_unified_index().all_searchfields()
     content_field, mapping = backend.build_schema(fields)
     assert content_field == "text"
@@ -178,10 +193,12 @@ def test_saves_and_deletes_while_the_cluster_is_down_are_queued_for_retry_not_lo
     drop it: a removed answer would stay searchable. Here both wait in PendingIndexUpdate."""
     from archive.models import PendingIndexUpdate
 
-    script = ("from archive.models import Article; "
-              "deleted = Article.objects.create(title='Deleted while the cluster was down'); pk = deleted.pk; "
-              "deleted.delete(); "
-              "print(pk, Article.objects.create(title='Saved while the cluster was down').pk)")
+    script = (
+        "from archive.models import Article; "
+        "deleted = Article.objects.create(title='Deleted while the cluster was down'); pk = deleted.pk; "
+        "deleted.delete(); "
+        "print(pk, Article.objects.create(title='Saved while the cluster was down').pk)"
+    )
     result = manage("shell", "-c", script, SEARCH_URL=f"elasticsearch7://127.0.0.1:{free_port()}/archive")
     assert result.returncode == 0, result.stderr
     deleted, saved = map(int, result.stdout.split()[-2:])
@@ -211,8 +228,11 @@ def test_with_the_cluster_down_search_says_unavailable_and_answer_pages_still_op
 def test_import_with_the_cluster_down_saves_the_files_and_says_the_index_waits(transactional_db, tmp_path):
     from archive.models import Article, PendingIndexUpdate
 
-    result = manage("import_interviews", str(interviews(tmp_path / "texts", "zebrafinch", articles=2, answers=2)),
-                    SEARCH_URL=f"elasticsearch7://127.0.0.1:{free_port()}/archive")
+    result = manage(
+        "import_interviews",
+        str(interviews(tmp_path / "texts", "zebrafinch", articles=2, answers=2)),
+        SEARCH_URL=f"elasticsearch7://127.0.0.1:{free_port()}/archive",
+    )
 
     assert result.returncode == 0 and "Traceback" not in result.stdout + result.stderr
     assert Article.objects.count() == 2 and PendingIndexUpdate.objects.filter(model="archive.pair").count() == 4
@@ -229,8 +249,9 @@ def interviews(folder: Path, word: str, articles: int, answers: int) -> Path:
             f"The {word} study, part {p}, found that the birds learn their songs early, in interview {a}."
             for p in range(answers)
         )
-        (folder / f"{word}-{a}.txt").write_text(f"Field notes on the {word}, part {a} – Ann Lee\n\nAnn Lee, "
-                                                f"Ornithology Institute\n\n{pairs}\n")
+        (folder / f"{word}-{a}.txt").write_text(
+            f"Field notes on the {word}, part {a} – Ann Lee\n\nAnn Lee, Ornithology Institute\n\n{pairs}\n"
+        )
     return folder
 
 
@@ -247,9 +268,22 @@ class Site:
         self.url = f"http://127.0.0.1:{free_port()}"
         with log.open("w") as errors:
             self.process = subprocess.Popen(
-                [str(Path(sys.executable).with_name("gunicorn")), "-c", "gunicorn.conf.py", "--workers", "2",
-                 "--bind", self.url.removeprefix("http://"), "--access-logfile", "/dev/null", "archive.wsgi"],
-                cwd=ROOT, env=child_env(SEARCH_URL=search_url), stdout=subprocess.DEVNULL, stderr=errors,
+                [
+                    str(Path(sys.executable).with_name("gunicorn")),
+                    "-c",
+                    "gunicorn.conf.py",
+                    "--workers",
+                    "2",
+                    "--bind",
+                    self.url.removeprefix("http://"),
+                    "--access-logfile",
+                    "/dev/null",
+                    "archive.wsgi",
+                ],
+                cwd=ROOT,
+                env=child_env(SEARCH_URL=search_url),
+                stdout=subprocess.DEVNULL,
+                stderr=errors,
             )
         deadline = time.monotonic() + 30
         while True:
@@ -298,8 +332,9 @@ def test_update_index_in_place_keeps_every_document_searchable(transactional_db,
     with served(f"whoosh://{index}", tmp_path / "gunicorn.log") as site:
         assert site.found("zebrafinch") == 16
         before = generation(index)
-        update = started("update_index", "--remove", "--batch-size", "1", log=tmp_path / "update.log",
-                         SEARCH_URL=f"whoosh://{index}")
+        update = started(
+            "update_index", "--remove", "--batch-size", "1", log=tmp_path / "update.log", SEARCH_URL=f"whoosh://{index}"
+        )
         answers, failures = [], []
         for _ in running(update):
             at = generation(index)
@@ -331,8 +366,9 @@ def test_rebuild_into_a_new_folder_then_swap_and_reload_serves_without_a_gap(tra
     with served(f"whoosh://{link}", tmp_path / "gunicorn.log") as site:
         assert (site.found("zebrafinch"), site.found("quokka")) == (12, 0)
 
-        rebuild = started("rebuild_index", "--using", "rebuild", "--noinput", log=tmp_path / "rebuild.log",
-                          **rebuild_env)
+        rebuild = started(
+            "rebuild_index", "--using", "rebuild", "--noinput", log=tmp_path / "rebuild.log", **rebuild_env
+        )
         for _ in running(rebuild):
             assert site.found("zebrafinch") == 12  # the served index is never emptied
         assert rebuild.returncode == 0, (tmp_path / "rebuild.log").read_text()
@@ -341,8 +377,12 @@ def test_rebuild_into_a_new_folder_then_swap_and_reload_serves_without_a_gap(tra
         assert "pairs: 16 in the database, 16 in the index" in check.stdout
         assert site.found("quokka") == 0  # built beside the served index, not into it
 
-        swap = subprocess.run(["sh", "-c", "ln -s whoosh-2 whoosh.next && mv -T whoosh.next whoosh"], cwd=tmp_path,
-                              capture_output=True, text=True)
+        swap = subprocess.run(
+            ["sh", "-c", "ln -s whoosh-2 whoosh.next && mv -T whoosh.next whoosh"],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+        )
         assert swap.returncode == 0, swap.stderr
         site.process.send_signal(signal.SIGHUP)
         deadline, streak = time.monotonic() + 30, 0

@@ -36,7 +36,9 @@ def snapshot():
         list(Speaker.objects.values_list("name", "role")),
         list(SpeakerAlias.objects.values_list("name")),
     )
-    indexed = sorted((r.id, getattr(r, "answer", None) or getattr(r, "title", None)) for r in SearchQuerySet().all()[:10000])
+    indexed = sorted(
+        (r.id, getattr(r, "answer", None) or getattr(r, "title", None)) for r in SearchQuerySet().all()[:10000]
+    )
     return rows, indexed
 
 
@@ -78,7 +80,9 @@ def test_corrected_file_updates_in_place_and_keeps_permalinks(tmp_path):
 
     text = original.read_text(encoding="utf-8")
     corrected = text.replace("hosting around 80 events", "hosting around eighty events")
-    corrected = corrected.replace("What is the role of regional organizations", "What role do regional organizations play")
+    corrected = corrected.replace(
+        "What is the role of regional organizations", "What role do regional organizations play"
+    )
     original.write_text(corrected, encoding="utf-8")
     status, out, _ = run(original)
 
@@ -182,7 +186,11 @@ def test_json_format_is_one_document_with_every_parsed_article(tmp_path):
     assert article["title"].startswith("In the last few years, the SCO")
     assert article["photo_credit"] == "UNDP"
     assert article["published"] is None
-    assert article["speakers"][0] == {"name": "António Guterres", "role": "UN Secretary General", "aliases": ["Antonio Guterres"]}
+    assert article["speakers"][0] == {
+        "name": "António Guterres",
+        "role": "UN Secretary General",
+        "aliases": ["Antonio Guterres"],
+    }
     assert len(article["pairs"]) == 3
     assert set(article["pairs"][0]) >= {"question", "answer", "speaker"}
     assert files[1]["warnings"] == []
@@ -246,13 +254,16 @@ def test_transcript_without_a_title_takes_its_name_from_the_file(tmp_path):
     article = Article.objects.get()
     assert article.title == "Go time 42"
     assert [(p.speaker.name, p.answer) for p in article.pairs.all()] == [
-        ("Ann Guest", "I write compilers."), ("Ann Guest", "They are fun."),
+        ("Ann Guest", "I write compilers."),
+        ("Ann Guest", "They are fun."),
     ]
 
 
 def test_cyrillic_text_imports_readable_with_its_language(tmp_path):
-    text = ("Интервью с министром\n\nИван Петров, министр\n\nКакие планы на следующий год?\n\n"
-            "Мы построим новые школы и больницы в каждом районе страны.\n")
+    text = (
+        "Интервью с министром\n\nИван Петров, министр\n\nКакие планы на следующий год?\n\n"
+        "Мы построим новые школы и больницы в каждом районе страны.\n"
+    )
     (tmp_path / "ru.txt").write_bytes(text.encode("cp1251"))
     run(tmp_path)
     article = Article.objects.get()

@@ -57,8 +57,14 @@ HOLD_WHOOSH_LOCK = textwrap.dedent("""
 
 
 def spawn(script, *args):
-    return subprocess.Popen([sys.executable, "-c", script, *map(str, args)], cwd=ROOT, env=child_env(),
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, "-c", script, *map(str, args)],
+        cwd=ROOT,
+        env=child_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def indexed_answers():

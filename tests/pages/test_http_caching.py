@@ -15,7 +15,9 @@ PAGES = ["/", "/search/?q=climate", "/api/search/?q=climate", "/articles/", "/sp
 
 
 def article(n: int, answers: int) -> str:
-    pairs = "".join(f"Q: Question {i} about harbours?\nA: Answer {i} about cranes and harbours.\n\n" for i in range(answers))
+    pairs = "".join(
+        f"Q: Question {i} about harbours?\nA: Answer {i} about cranes and harbours.\n\n" for i in range(answers)
+    )
     return f"Title: Harbour interview {n}\nDate: 2020-01-{n + 1:02d}\nSpeaker: Dana Quill {n}\n\n{pairs}"
 
 
@@ -74,9 +76,14 @@ def test_page_queries_do_not_grow_with_the_rows_shown(client, page):
         return len(captured)
 
     def url():
-        return {"article": lambda: detail_pages()[0], "pair": lambda: detail_pages()[1],
-                "speaker": lambda: detail_pages()[2], "home": lambda: "/", "articles": lambda: "/articles/",
-                "speakers": lambda: "/speakers/"}[page]()
+        return {
+            "article": lambda: detail_pages()[0],
+            "pair": lambda: detail_pages()[1],
+            "speaker": lambda: detail_pages()[2],
+            "home": lambda: "/",
+            "articles": lambda: "/articles/",
+            "speakers": lambda: "/speakers/",
+        }[page]()
 
     import_text(article(0, 2), import_ref="a0.txt")
     few = queries_for(url)  # one article, two answers

@@ -100,18 +100,21 @@ def test_search_pagination_keeps_the_query(client, seeds):
     assert client.get("/search/", {"q": "peace", "page": 2}).context["results"].page.number == 2
 
 
-@pytest.mark.parametrize("params,message", [
-    ({"q": "x" * 201}, "limited to 200 characters"),
-    ({"q": "peace", "from": "yesterday"}, "is not a date"),
-    ({"q": "peace", "from": "2021", "to": "2020"}, "first date is after the second"),
-    ({"q": "peace", "sort": "random"}, "Sort by relevance, newest or oldest"),
-    ({"q": "peace", "year": "20"}, "A year has four digits"),
-    ({"q": "peace", "view": "map"}, "The view is answers or speakers"),
-    ({"q": " ".join(["word"] * 31)}, "limited to 30 words"),
-    ({"q": "peace", "page": "abc"}, "must be a number"),
-    ({"q": "peace", "page": "100000"}, "first 500 pages"),
-    ({"q": "peace", "page": "0"}, "numbered from 1"),
-])
+@pytest.mark.parametrize(
+    "params,message",
+    [
+        ({"q": "x" * 201}, "limited to 200 characters"),
+        ({"q": "peace", "from": "yesterday"}, "is not a date"),
+        ({"q": "peace", "from": "2021", "to": "2020"}, "first date is after the second"),
+        ({"q": "peace", "sort": "random"}, "Sort by relevance, newest or oldest"),
+        ({"q": "peace", "year": "20"}, "A year has four digits"),
+        ({"q": "peace", "view": "map"}, "The view is answers or speakers"),
+        ({"q": " ".join(["word"] * 31)}, "limited to 30 words"),
+        ({"q": "peace", "page": "abc"}, "must be a number"),
+        ({"q": "peace", "page": "100000"}, "first 500 pages"),
+        ({"q": "peace", "page": "0"}, "numbered from 1"),
+    ],
+)
 def test_bad_search_input_is_a_clear_400(client, seeds, params, message):
     response = client.get("/search/", params)
     assert response.status_code == 400
@@ -131,8 +134,11 @@ def test_api_returns_results_with_absolute_urls(client, seeds):
     assert result["url"] == f"http://testserver/a/{pair.key}/"
     assert result["question"] == pair.question
     assert result["answer"] == pair.answer
-    assert result["speaker"] == {"name": "António Guterres", "role": "UN Secretary General",
-                                 "url": "http://testserver/speakers/antonio-guterres/"}
+    assert result["speaker"] == {
+        "name": "António Guterres",
+        "role": "UN Secretary General",
+        "url": "http://testserver/speakers/antonio-guterres/",
+    }
     assert result["article"]["title"] == pair.article.title
     assert result["article"]["url"] == f"http://testserver/articles/{pair.article.slug}/#a-{pair.key}"
     assert result["article"]["published"] is None
@@ -141,10 +147,15 @@ def test_api_returns_results_with_absolute_urls(client, seeds):
 
 def test_api_adds_facets_with_links_and_a_suggestion(client, seeds):
     data = client.get("/api/search/", {"q": "climate"}).json()
-    assert data["facets"]["speaker"] == [{
-        "value": "antonio-guterres", "label": "António Guterres", "count": 4, "active": False,
-        "url": "http://testserver/api/search/?q=climate&speaker=antonio-guterres",
-    }]
+    assert data["facets"]["speaker"] == [
+        {
+            "value": "antonio-guterres",
+            "label": "António Guterres",
+            "count": 4,
+            "active": False,
+            "url": "http://testserver/api/search/?q=climate&speaker=antonio-guterres",
+        }
+    ]
     assert data["facets"]["outlet"][0]["url"] == "http://testserver/api/search/?q=climate&outlet=Kazinform"
     assert data["facets"]["year"] == []
     assert data["suggestion"] is None
@@ -238,7 +249,9 @@ def test_pages_send_a_content_security_policy(client, db):
 def test_imported_markup_is_shown_as_text(client, transactional_db):
     speaker = Speaker.objects.create(name="Eve")
     article = Article.objects.create(title="<script>alert(1)</script>", lead="<b>lead</b>")
-    pair = Pair.objects.create(article=article, speaker=speaker, question="<i>q</i>?", answer="<img src=x onerror=alert(1)>")
+    pair = Pair.objects.create(
+        article=article, speaker=speaker, question="<i>q</i>?", answer="<img src=x onerror=alert(1)>"
+    )
     for url in (article.get_absolute_url(), pair.get_absolute_url(), "/search/?q=img", "/articles/", "/"):
         text = client.get(url).text
         assert "<script>alert" not in text and "<img src=x" not in text and "<b>lead" not in text, url

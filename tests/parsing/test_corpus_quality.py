@@ -31,7 +31,7 @@ def _without_label(question, labels):
     """A question gathered from several askers starts with "Label: "; the label is not text."""
     for label in labels:
         if question.startswith(label + ": "):
-            return question[len(label) + 2:]
+            return question[len(label) + 2 :]
     return question
 
 

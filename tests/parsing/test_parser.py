@@ -110,7 +110,10 @@ def test_metadata_header_gives_what_the_text_does_not():
         "What comes next for tariffs?\n\nWe will lower them.\n"
     )
     assert (iv.title, iv.outlet, str(iv.published), iv.source_url) == (
-        "Talking trade", "Example Times", "2024-07-01", "https://example.org/trade",
+        "Talking trade",
+        "Example Times",
+        "2024-07-01",
+        "https://example.org/trade",
     )
     assert iv.speakers[0].name == "Ann Lee" and iv.speakers[0].role == "Minister of Trade"
     assert iv.pairs[0].answer == "We will lower them."
@@ -128,12 +131,15 @@ def test_windows_line_endings_and_bom_are_normalised():
     assert iv.pairs[0].answer == "Fine, thanks."
 
 
-@pytest.mark.parametrize("text,reason", [
-    ("", "empty"),
-    ("   \n\n  \t\n", "empty"),
-    ("Currently reading\n\nRead more\n", "junk"),
-    ("Title\n\nsome\x00binary\x01data", "binary"),
-])
+@pytest.mark.parametrize(
+    "text,reason",
+    [
+        ("", "empty"),
+        ("   \n\n  \t\n", "empty"),
+        ("Currently reading\n\nRead more\n", "junk"),
+        ("Title\n\nsome\x00binary\x01data", "binary"),
+    ],
+)
 def test_unreadable_text_raises_parse_error_with_reason(text, reason):
     with pytest.raises(ParseError, match=reason):
         parse(text)
@@ -194,9 +200,14 @@ def test_dateline_gives_outlet_date_and_interviewer():
         "In conversation with Ann Lee\nRiverside Chronicle, 2012-05-29. Interview by Christine M. Campbell.\n\n"
         "Q: Why rivers?\nAnn Lee: Because they move.\n\nQ: And lakes?\nAnn Lee: They wait.\n"
     )
-    assert (iv.outlet, str(iv.published), iv.interviewer) == ("Riverside Chronicle", "2012-05-29", "Christine M. Campbell")
+    assert (iv.outlet, str(iv.published), iv.interviewer) == (
+        "Riverside Chronicle",
+        "2012-05-29",
+        "Christine M. Campbell",
+    )
     assert [(p.answer, p.speaker, p.asker) for p in iv.pairs] == [
-        ("Because they move.", "Ann Lee", "Christine M. Campbell"), ("They wait.", "Ann Lee", "Christine M. Campbell"),
+        ("Because they move.", "Ann Lee", "Christine M. Campbell"),
+        ("They wait.", "Ann Lee", "Christine M. Campbell"),
     ]
     assert iv.lead == ""
 
@@ -218,7 +229,9 @@ def test_interviewer_header_never_takes_the_answer_label():
 
 
 def test_headline_quoting_the_speaker_is_a_title_not_a_turn():
-    iv = parse("Ann Lee: “Rivers never wait”\nRiverside Chronicle, 2012-05-29.\n\nQ: Why rivers?\nAnn Lee: They move.\n\n"
-               "Q: And lakes?\nAnn Lee: They wait.\n")
+    iv = parse(
+        "Ann Lee: “Rivers never wait”\nRiverside Chronicle, 2012-05-29.\n\nQ: Why rivers?\nAnn Lee: They move.\n\n"
+        "Q: And lakes?\nAnn Lee: They wait.\n"
+    )
     assert iv.title == "Ann Lee: “Rivers never wait”"
     assert str(iv.published) == "2012-05-29" and len(iv.pairs) == 2

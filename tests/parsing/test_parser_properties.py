@@ -20,8 +20,14 @@ def words(*texts) -> Counter:
 
 def output_words(iv) -> Counter:
     return words(
-        iv.title, iv.lead, iv.closing, *iv.discarded, *iv.labels, *iv.metadata_lines,
-        *(p.question for p in iv.pairs), *(p.answer for p in iv.pairs),
+        iv.title,
+        iv.lead,
+        iv.closing,
+        *iv.discarded,
+        *iv.labels,
+        *iv.metadata_lines,
+        *(p.question for p in iv.pairs),
+        *(p.answer for p in iv.pairs),
     )
 
 
@@ -31,11 +37,31 @@ def input_words(text) -> Counter:
 
 LINE = st.one_of(
     st.text(max_size=80),
-    st.sampled_from(["", "Q: Why?", "A: Because.", "Currently reading", "Photo credit: Someone",
-                     "MS. ROE:  Well.", "**Jo Bloggs:** Hi", "((WN)) How?", "[00:01:02] Then", "END 2:45 P.M. EST",
-                     "(Laughter.)", '"Yes," he said.', "Title: T", "Date: 2024-07-01", "— Jane Roe",
-                     "Why did it happen?", '"It rained all week," she said.', "Jane Roe, a farmer",
-                     "Roe was asked about the harvest.", "[a link](https://example.org/x)", "<b>bold</b>"]),
+    st.sampled_from(
+        [
+            "",
+            "Q: Why?",
+            "A: Because.",
+            "Currently reading",
+            "Photo credit: Someone",
+            "MS. ROE:  Well.",
+            "**Jo Bloggs:** Hi",
+            "((WN)) How?",
+            "[00:01:02] Then",
+            "END 2:45 P.M. EST",
+            "(Laughter.)",
+            '"Yes," he said.',
+            "Title: T",
+            "Date: 2024-07-01",
+            "— Jane Roe",
+            "Why did it happen?",
+            '"It rained all week," she said.',
+            "Jane Roe, a farmer",
+            "Roe was asked about the harvest.",
+            "[a link](https://example.org/x)",
+            "<b>bold</b>",
+        ]
+    ),
 )
 
 

@@ -5,8 +5,10 @@ from django.utils.safestring import SafeString
 
 from archive.search.highlight import Marker
 
-TEXT = ("They are committed to peace, they are committed to dialogue. They are committed to a "
-        "vision of one world that is not divided. António Guterres said it in Astana.")
+TEXT = (
+    "They are committed to peace, they are committed to dialogue. They are committed to a "
+    "vision of one world that is not divided. António Guterres said it in Astana."
+)
 
 
 def marked(html):

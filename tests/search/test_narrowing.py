@@ -21,18 +21,32 @@ def trade(transactional_db):
     bob = Speaker.objects.create(name="Bob Stone")
     made = {}
     for slug, title, outlet, published, speaker, role, answers in [
-        ("times-2019", "Talking trade", "Example Times", date(2019, 5, 1), ann, "Minister of Trade",
-         ["Tariffs hurt farmers first.", "Tariffs on steel stay until the talks end."]),
-        ("planet-2021", "Steel and tariffs", "Daily Planet", date(2021, 3, 10), bob, "Senator",
-         ["Tariffs are a tax on our own people."]),
-        ("planet-undated", "An old talk", "Daily Planet", None, ann, "Deputy Minister",
-         ["Tariffs were lower then."]),
+        (
+            "times-2019",
+            "Talking trade",
+            "Example Times",
+            date(2019, 5, 1),
+            ann,
+            "Minister of Trade",
+            ["Tariffs hurt farmers first.", "Tariffs on steel stay until the talks end."],
+        ),
+        (
+            "planet-2021",
+            "Steel and tariffs",
+            "Daily Planet",
+            date(2021, 3, 10),
+            bob,
+            "Senator",
+            ["Tariffs are a tax on our own people."],
+        ),
+        ("planet-undated", "An old talk", "Daily Planet", None, ann, "Deputy Minister", ["Tariffs were lower then."]),
     ]:
         article = Article.objects.create(slug=slug, title=title, outlet=outlet, published=published)
         Appearance.objects.create(article=article, speaker=speaker, role=role)
         for n, text in enumerate(answers, 1):
-            made[text] = Pair.objects.create(article=article, speaker=speaker, position=n, question="Tariffs?",
-                                             answer=text)
+            made[text] = Pair.objects.create(
+                article=article, speaker=speaker, position=n, question="Tariffs?", answer=text
+            )
     return made
 
 
@@ -93,7 +107,7 @@ def test_date_range_keeps_only_dated_answers_inside_it(trade):
 
 def test_outlet_and_speaker_syntax_accept_any_spelling(trade):
     assert search_answers("tariffs outlet:planet").count == 2
-    assert search_answers("tariffs outlet:\"example times\"").count == 2
+    assert search_answers('tariffs outlet:"example times"').count == 2
     assert search_answers("tariffs speaker:lee").count == 3
     assert search_answers("tariffs speaker:LÉE -outlet:planet").count == 2
     assert search_answers("tariffs -speaker:ann").count == 1

@@ -20,13 +20,89 @@ from archive.search import MAX_PAGE, MAX_QUERY_CHARS, MAX_QUERY_WORDS
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-SYNTAX = ['"', "“", "”", "«", "»", "'", "’", "(", ")", "[", "]", "{", "}", "*", "?", ":", "-", "--", "+", "~",
-          "^", "\\", "/", "!", "&&", "||", "AND", "OR", "NOT", "TO", "and", "or", "speaker:", "outlet:", "from:",
-          "to:", "title:", "text:", "id:", "django_ct:", " ", "  "]
-WORDS = ["climate", "Guterres", "António", "one", "world", "Kazakhstan", "peace", "the", "of", "экономика",
-         "Қазақстан", "café", "U.S.", "don't", "2020", "2021-05", "x", "ab", "committing", "🙂"]
-DATES = ["2020", "2020-05", "2020-05-17", "2020-13", "2021-02-29", "0000", "9999-12-31", "yesterday", "-1",
-         "2020-05-17T10:00", "", "２０２０", "20200517", "2020/05/17", "1e9"]
+SYNTAX = [
+    '"',
+    "“",
+    "”",
+    "«",
+    "»",
+    "'",
+    "’",
+    "(",
+    ")",
+    "[",
+    "]",
+    "{",
+    "}",
+    "*",
+    "?",
+    ":",
+    "-",
+    "--",
+    "+",
+    "~",
+    "^",
+    "\\",
+    "/",
+    "!",
+    "&&",
+    "||",
+    "AND",
+    "OR",
+    "NOT",
+    "TO",
+    "and",
+    "or",
+    "speaker:",
+    "outlet:",
+    "from:",
+    "to:",
+    "title:",
+    "text:",
+    "id:",
+    "django_ct:",
+    " ",
+    "  ",
+]
+WORDS = [
+    "climate",
+    "Guterres",
+    "António",
+    "one",
+    "world",
+    "Kazakhstan",
+    "peace",
+    "the",
+    "of",
+    "экономика",
+    "Қазақстан",
+    "café",
+    "U.S.",
+    "don't",
+    "2020",
+    "2021-05",
+    "x",
+    "ab",
+    "committing",
+    "🙂",
+]
+DATES = [
+    "2020",
+    "2020-05",
+    "2020-05-17",
+    "2020-13",
+    "2021-02-29",
+    "0000",
+    "9999-12-31",
+    "yesterday",
+    "-1",
+    "2020-05-17T10:00",
+    "",
+    "２０２０",
+    "20200517",
+    "2020/05/17",
+    "1e9",
+]
 
 
 def characters_by_category():
@@ -48,21 +124,69 @@ def odd_queries(seed=4) -> list[str]:
         queries.append(soup(rng.randint(1, 12), SYNTAX + WORDS + [" "] * 6))
     for _ in range(120):  # unbalanced quotes and brackets around real words
         words = " ".join(rng.choices(WORDS, k=rng.randint(1, 4)))
-        opener, closer = rng.choice([('"', ""), ("", '"'), ("(", ""), ("", ")"), ("((", ")"), ("“", ""), ("[", "}"),
-                                     ('"', '""'), ("(\"", ")"), ("-(", "")])
+        opener, closer = rng.choice(
+            [
+                ('"', ""),
+                ("", '"'),
+                ("(", ""),
+                ("", ")"),
+                ("((", ")"),
+                ("“", ""),
+                ("[", "}"),
+                ('"', '""'),
+                ('("', ")"),
+                ("-(", ""),
+            ]
+        )
         queries.append(rng.choice([f"{opener}{words}{closer}", f"{words} {opener}", f"{closer} {words}"]))
     for _ in range(120):  # field syntax, good and bad values
         field = rng.choice(["speaker:", "outlet:", "from:", "to:", "-speaker:", "NOT outlet:", "SPEAKER:", "from: "])
         value = rng.choice(DATES + WORDS + ['"antonio guterres"', '"unclosed', "", ":", "::", "*", "(x)"])
         queries.append(f"{rng.choice(WORDS)} {field}{value} {rng.choice(['', 'OR', 'AND', '-'])}".strip())
-    for pattern in ["*", "?", "clim*", "*ate", "c?imate", "a~2", "climate~", "climate^3", "title:(", "[a TO b]",
-                    "{x TO}", "/regex/", "\\*", "%", "%%", "_", "\\", "&&", "||", "!", "-", "+", "NOT NOT",
-                    "AND OR NOT", "OR OR", "(", ")", "()", '""', '" "', "'", "''"]:
+    for pattern in [
+        "*",
+        "?",
+        "clim*",
+        "*ate",
+        "c?imate",
+        "a~2",
+        "climate~",
+        "climate^3",
+        "title:(",
+        "[a TO b]",
+        "{x TO}",
+        "/regex/",
+        "\\*",
+        "%",
+        "%%",
+        "_",
+        "\\",
+        "&&",
+        "||",
+        "!",
+        "-",
+        "+",
+        "NOT NOT",
+        "AND OR NOT",
+        "OR OR",
+        "(",
+        ")",
+        "()",
+        '""',
+        '" "',
+        "'",
+        "''",
+    ]:
         queries.append(pattern)
         queries.append(f"climate {pattern} peace")
     for _ in range(80):  # control characters among words
-        queries.append(soup(rng.randint(1, 8), WORDS + [chr(rng.randint(0, 31)), "\x7f", "\x85", "\u200b",
-                                                         "\u202e", "\ufeff", "\u2028", "\u2029", " "]))
+        queries.append(
+            soup(
+                rng.randint(1, 8),
+                WORDS
+                + [chr(rng.randint(0, 31)), "\x7f", "\x85", "\u200b", "\u202e", "\ufeff", "\u2028", "\u2029", " "],
+            )
+        )
     by_category = characters_by_category()
     assert len(by_category) == 30
     for _category, chars in sorted(by_category.items()):  # every Unicode category
@@ -82,8 +206,23 @@ def odd_params(rng, q) -> dict:
     """The search with, now and then, odd values for the other parameters too."""
     params = {"q": q}
     for name, values in (
-        ("page", ["1", "2", "0", "-1", str(MAX_PAGE), str(MAX_PAGE + 1), "10000000000000000000", "abc", "1.5", "",
-                  "٣", "1e3"]),
+        (
+            "page",
+            [
+                "1",
+                "2",
+                "0",
+                "-1",
+                str(MAX_PAGE),
+                str(MAX_PAGE + 1),
+                "10000000000000000000",
+                "abc",
+                "1.5",
+                "",
+                "٣",
+                "1e3",
+            ],
+        ),
         ("sort", ["relevance", "newest", "oldest", "", "random", "-published"]),
         ("view", ["speakers", "answers", "", "map"]),
         ("exact", ["1", "on", "0", "", "yes"]),
@@ -147,9 +286,15 @@ QUERIES = st.one_of(
 )
 PARAMS = st.fixed_dictionaries(
     {"q": QUERIES},
-    optional={"page": st.one_of(st.integers(-5, 10**9).map(str), st.text(max_size=5)),
-              "speaker": st.text(max_size=40), "from": st.text(max_size=12), "to": st.text(max_size=12),
-              "sort": st.text(max_size=10), "year": st.text(max_size=5), "exact": st.text(max_size=2)},
+    optional={
+        "page": st.one_of(st.integers(-5, 10**9).map(str), st.text(max_size=5)),
+        "speaker": st.text(max_size=40),
+        "from": st.text(max_size=12),
+        "to": st.text(max_size=12),
+        "sort": st.text(max_size=10),
+        "year": st.text(max_size=5),
+        "exact": st.text(max_size=2),
+    },
 )
 
 

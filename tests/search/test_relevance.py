@@ -33,18 +33,21 @@ FILES = [
     FIXTURES,
     DEV / "wikinews",
     DEV / "debates",
-    *[DEV / "whitehouse" / name for name in (
-        "2021-01-20-press-briefing-by-press-secretary-jen-psaki-january-20-2021.txt",
-        "2021-02-17-remarks-by-president-biden-in-a-cnn-town-hall-with-anderson-cooper.txt",
-        "2021-03-25-remarks-by-president-biden-in-press-conference.txt",
-        "2022-06-08-press-gaggle-by-press-secretary-karine-jean-pierre-and-national-security-advisor-"
-        "jake-sullivan-en-route-los-angeles-ca.txt",
-        "2022-07-19-press-briefing-by-press-secretary-karine-jean-pierre-and-cea-member-jared-bernstein.txt",
-        "2024-05-13-remarks-by-vice-president-harris-in-a-moderated-conversation-with-jimmy-o-yang-at-the-"
-        "asian-pacific-american-institute-for-congressional-studies-legislative-leadership-summit.txt",
-        "2024-08-29-remarks-by-apnsa-jake-sullivan-in-press-conference-beijing-peoples-republic-of-china.txt",
-        "2025-02-18-interview-of-president-trump-and-elon-musk-by-sean-hannity-the-sean-hannity-show.txt",
-    )],
+    *[
+        DEV / "whitehouse" / name
+        for name in (
+            "2021-01-20-press-briefing-by-press-secretary-jen-psaki-january-20-2021.txt",
+            "2021-02-17-remarks-by-president-biden-in-a-cnn-town-hall-with-anderson-cooper.txt",
+            "2021-03-25-remarks-by-president-biden-in-press-conference.txt",
+            "2022-06-08-press-gaggle-by-press-secretary-karine-jean-pierre-and-national-security-advisor-"
+            "jake-sullivan-en-route-los-angeles-ca.txt",
+            "2022-07-19-press-briefing-by-press-secretary-karine-jean-pierre-and-cea-member-jared-bernstein.txt",
+            "2024-05-13-remarks-by-vice-president-harris-in-a-moderated-conversation-with-jimmy-o-yang-at-the-"
+            "asian-pacific-american-institute-for-congressional-studies-legislative-leadership-summit.txt",
+            "2024-08-29-remarks-by-apnsa-jake-sullivan-in-press-conference-beijing-peoples-republic-of-china.txt",
+            "2025-02-18-interview-of-president-trump-and-elon-musk-by-sean-hannity-the-sean-hannity-show.txt",
+        )
+    ],
     DEV / "bitcointranscripts" / "2020-08-03-eric-lombrozo-luke-dashjr-taproot-activation.txt",
     DEV / "changelog" / "the-changelog-500.txt",
 ]
@@ -61,8 +64,11 @@ CASES = [
     # Wikinews interviews
     ('"store their guns in a manner"', "store their guns in a manner that prevents youth", "quote"),
     ("gun owners store guns youth suicide policy", "store their guns in a manner that prevents youth", "words"),
-    ("we don’t hypothesize substantial difference", "We don't hypothesize that there would be any substantial",
-     "phone apostrophe"),
+    (
+        "we don’t hypothesize substantial difference",
+        "We don't hypothesize that there would be any substantial",
+        "phone apostrophe",
+    ),
     ('"sand crabs"', "collect sand crabs", "quote"),
     ("marine scientist since I was a child", "wanted to be a marine scientist since I was a child", "words"),
     ("aggression between males sex ratio colony", "aggression between males of Magellanic penguins", "words"),
@@ -74,33 +80,43 @@ CASES = [
     ("Zara Kay Syria shrines", "I went to Syria", "speaker and topic"),
     ('"digital restrictions management"', "stands for digital restrictions management", "quote"),
     ("Stallman patent laws intellectual property", "For instance, patent laws", "speaker and topic"),
-    ("speaker:stallman leasing product", "if a company leases a product to you then you don't own it",
-     "speaker and topic"),
+    (
+        "speaker:stallman leasing product",
+        "if a company leases a product to you then you don't own it",
+        "speaker and topic",
+    ),
     ("Stalman DRM injustice", "It's an injustice", "typo"),
-    ("Neandertals selective raw material ribs", "Neandertals were definitely selective in their raw material",
-     "words"),
+    ("Neandertals selective raw material ribs", "Neandertals were definitely selective in their raw material", "words"),
     ("archaeology childhood father history", "My father was very interested in history", "accents (æ)"),
     ('"not a very social person"', "I'm not a very social person at all", "quote"),
     ("Perttu Ahola celeron55 Finland", "my real name is Perttu Ahola", "name"),
     ("minetest mods forum", "Many of our users like to write mods", "topic"),
-    ('"a single black hole is almost impossible to find"', "a single black hole is almost impossible to find",
-     "quote"),
+    ('"a single black hole is almost impossible to find"', "a single black hole is almost impossible to find", "quote"),
     ("impossible to find a single black hole", "a single black hole is almost impossible to find", "reordered"),
     ("Rivinius stellar mass black holes binaries", "only 50 of them are known", "speaker and topic"),
     ("black hole binaries", "only 50 of them are known", "topic"),
     ("brown dwarf instabilities planet", "It could be a brown dwarf", "words"),
-    ("Boccaletti adaptive optics infrared wavelength", "it's the wavelength where we can use adaptive optics",
-     "speaker and topic"),
+    (
+        "Boccaletti adaptive optics infrared wavelength",
+        "it's the wavelength where we can use adaptive optics",
+        "speaker and topic",
+    ),
     ("harm aversion lack human society", "harm aversion is such an important phenomenon", "words"),
     ("Dorsa Derakhshani Switzerland federation", "Switzerland was one of my choices", "name"),
     ("Derakhshani hijab", "start wearing hijab", "speaker and topic"),
     ("women titles harmed chess federations", "so many women will be harmed by that", "words"),
     ("pets not claimed killed Melbourne", "if lost pets are not claimed within a certain number of days", "words"),
-    ("Tseng participating democracy anonymous posts", "The initial model do not allow anonymous posts",
-     "speaker and topic"),
+    (
+        "Tseng participating democracy anonymous posts",
+        "The initial model do not allow anonymous posts",
+        "speaker and topic",
+    ),
     ("soap Detol nobody asked alive or dead", "nobody even bothered to ask if we're alive or dead", "words"),
-    ("CentOS Linux rebuild of Red Hat Enterprise Linux", "CentOS Linux is a rebuild of Red Hat Enterprise Linux",
-     "words"),
+    (
+        "CentOS Linux rebuild of Red Hat Enterprise Linux",
+        "CentOS Linux is a rebuild of Red Hat Enterprise Linux",
+        "words",
+    ),
     ("Vlada Stamenkovic kinetics shorter timescales", "exploring the kinetics part", "name without accents"),
     # presidential debates
     ('"time America started moving again"', "time America started moving again", "quote"),
@@ -164,8 +180,10 @@ def report(found) -> str:
     lines = [f"{'-' if place is None else place:>2}  {kind:<22} {query}" for (query, _, kind), place in found.items()]
     first = sum(place == 1 for place in found.values())
     top5 = sum(place is not None for place in found.values())
-    lines.append(f"first: {first}/{len(found)} ({first / len(found):.0%}); "
-                 f"in the top 5: {top5}/{len(found)} ({top5 / len(found):.0%})")
+    lines.append(
+        f"first: {first}/{len(found)} ({first / len(found):.0%}); "
+        f"in the top 5: {top5}/{len(found)} ({top5 / len(found):.0%})"
+    )
     return "\n".join(lines)
 
 

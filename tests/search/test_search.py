@@ -49,8 +49,13 @@ def test_exact_form_matches_words_only_as_written(seeds):
     assert search_answers("committing", exact=True).count == 0
     assert search_answers("committed", exact=True).count == 2
     speaker = Speaker.objects.get()
-    Pair.objects.create(article=Article.objects.first(), speaker=speaker, position=9, question="Coffee?",
-                        answer="We met in a café near the Élysée.")
+    Pair.objects.create(
+        article=Article.objects.first(),
+        speaker=speaker,
+        position=9,
+        question="Coffee?",
+        answer="We met in a café near the Élysée.",
+    )
     assert search_answers("cafe elysee").count == 1
     assert search_answers("cafe elysee", exact=True).count == 0
     assert search_answers("CAFÉ Élysée", exact=True).count == 1
@@ -102,8 +107,9 @@ def test_results_need_no_database_query_per_row(seeds, django_assert_max_num_que
 def test_highlight_escapes_html_in_imported_text(transactional_db):
     speaker = Speaker.objects.create(name="Eve Hacker")
     article = Article.objects.create(title="XSS")
-    Pair.objects.create(article=article, speaker=speaker, question="Q?",
-                        answer='Rome <img src=x onerror=alert(1)> was great & "grand"')
+    Pair.objects.create(
+        article=article, speaker=speaker, question="Q?", answer='Rome <img src=x onerror=alert(1)> was great & "grand"'
+    )
     hit = search_answers("rome").page.object_list[0]
     assert "<img" not in hit.highlight
     assert "&lt;img src=x onerror=alert(1)&gt;" in hit.highlight
@@ -232,10 +238,31 @@ def test_page_past_the_end_shows_the_last_page(seeds):
     assert results.page.number == 2
 
 
-@pytest.mark.parametrize("query", [
-    '"unbalanced', "(foo", "title:(", "AND OR", "NOT", "*", "*foo", "x:y:z", "\\", "&&", "[a TO",
-    "speaker:", "'", "a" * 200, "ü", "-", '"', "climate AND", "\u200b", "🙂 climate",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"unbalanced',
+        "(foo",
+        "title:(",
+        "AND OR",
+        "NOT",
+        "*",
+        "*foo",
+        "x:y:z",
+        "\\",
+        "&&",
+        "[a TO",
+        "speaker:",
+        "'",
+        "a" * 200,
+        "ü",
+        "-",
+        '"',
+        "climate AND",
+        "\u200b",
+        "🙂 climate",
+    ],
+)
 def test_odd_queries_return_results_not_errors(seeds, query):
     results = search_answers(query)
     assert results.count >= 0

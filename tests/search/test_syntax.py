@@ -76,17 +76,20 @@ def test_dates_in_the_wrong_order_are_swapped_with_a_note():
     assert "swapped" in query.notes[0]
 
 
-@pytest.mark.parametrize("text,problem", [
-    ('"one world', "quotation mark is not closed"),
-    ("(climate OR energy", "bracket is not closed"),
-    ("climate)", "closing bracket has no opening one"),
-    ("climate AND", "needs words on both sides"),
-    ("OR climate", "needs words on both sides"),
-    ("climate OR OR energy", "needs words on both sides"),
-    ("NOT", "needs a word after it"),
-    ("speaker: climate", "needs a value after it"),
-    ('speaker:"antonio', "quotation mark is not closed"),
-])
+@pytest.mark.parametrize(
+    "text,problem",
+    [
+        ('"one world', "quotation mark is not closed"),
+        ("(climate OR energy", "bracket is not closed"),
+        ("climate)", "closing bracket has no opening one"),
+        ("climate AND", "needs words on both sides"),
+        ("OR climate", "needs words on both sides"),
+        ("climate OR OR energy", "needs words on both sides"),
+        ("NOT", "needs a word after it"),
+        ("speaker: climate", "needs a value after it"),
+        ('speaker:"antonio', "quotation mark is not closed"),
+    ],
+)
 def test_malformed_syntax_is_searched_as_plain_words_with_a_note(text, problem):
     query = parse(text)
     assert problem in query.notes[0]

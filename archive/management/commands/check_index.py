@@ -28,12 +28,14 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--repair", action="store_true", help="Run update_index --remove if the counts differ.")
         parser.add_argument(
-            "--optimize", action="store_true",
+            "--optimize",
+            action="store_true",
             help="Merge the index's segments into one (Whoosh): bulk imports leave several, and each "
-                 "costs every search a little. Rewrites the whole index; searches go on meanwhile.",
+            "costs every search a little. Rewrites the whole index; searches go on meanwhile.",
         )
         parser.add_argument(
-            "--using", default="default",
+            "--using",
+            default="default",
             help="The haystack connection to check: 'rebuild' checks a new index before it is switched in.",
         )
 
@@ -63,8 +65,9 @@ class Command(BaseCommand):
             return
         before, started = backend.segment_count(), time.monotonic()
         backend.optimize()
-        self.stdout.write(f"Merged {before} segment(s) into {backend.segment_count()} in "
-                          f"{time.monotonic() - started:.0f} s.")
+        self.stdout.write(
+            f"Merged {before} segment(s) into {backend.segment_count()} in {time.monotonic() - started:.0f} s."
+        )
 
     def _check(self, backend, using, where, repair):
         unified = connections[using].get_unified_index()

@@ -24,11 +24,15 @@ class Command(BaseCommand):
         parser.add_argument("paths", nargs="+", help="Files, or folders searched for *.txt files.")
         parser.add_argument("--dry-run", action="store_true", help="Parse and report; save nothing.")
         parser.add_argument(
-            "--format", choices=["text", "json"], default="text",
+            "--format",
+            choices=["text", "json"],
+            default="text",
             help="json prints one document with every file's parsed article (for previews and checks).",
         )
         parser.add_argument(
-            "--progress", action=argparse.BooleanOptionalAction, default=None,
+            "--progress",
+            action=argparse.BooleanOptionalAction,
+            default=None,
             help="Show a progress bar with the time left on stderr (default: when stderr is a terminal).",
         )
 
@@ -37,14 +41,21 @@ class Command(BaseCommand):
         if progress is None:
             progress = self.stderr.isatty()
         # Progress is counted in bytes, so the estimate of time left holds for files of any size.
-        bar = tqdm(total=sum(_size(f) for f in files), unit="B", unit_scale=True, disable=not progress,
-                   # The stream under Django's OutputWrapper, which would end every redraw
-                   # with a newline.
-                   desc="Importing", dynamic_ncols=True, file=self.stderr._out)
+        bar = tqdm(
+            total=sum(_size(f) for f in files),
+            unit="B",
+            unit_scale=True,
+            disable=not progress,
+            # The stream under Django's OutputWrapper, which would end every redraw
+            # with a newline.
+            desc="Importing",
+            dynamic_ncols=True,
+            file=self.stderr._out,
+        )
         verbose = options["verbosity"] >= 1 and format == "text"
         # Only the JSON report keeps every parsed article; a large import keeps counts.
         kept, counts, answers = [], Counter(), 0
-        with bar, (nullcontext() if dry_run else batched()):
+        with bar, nullcontext() if dry_run else batched():
             for path in files:
                 outcome = import_file(path, dry_run=dry_run)
                 counts[outcome.status] += 1
@@ -59,11 +70,13 @@ class Command(BaseCommand):
             bar.set_description("Writing the search index")
             bar.refresh()
         if not dry_run and index_error() and PendingIndexUpdate.objects.exists():
-            self.stderr.write(self.style.WARNING(
-                f"The search index could not be written ({index_error()}); "
-                f"{PendingIndexUpdate.objects.count()} documents wait in the database and are written by the "
-                f"next import or `manage.py check_index --repair`. The files themselves are saved."
-            ))
+            self.stderr.write(
+                self.style.WARNING(
+                    f"The search index could not be written ({index_error()}); "
+                    f"{PendingIndexUpdate.objects.count()} documents wait in the database and are written by the "
+                    f"next import or `manage.py check_index --repair`. The files themselves are saved."
+                )
+            )
         if format == "json":
             self.stdout.write(json.dumps({"files": [o.as_json() for o in kept]}, ensure_ascii=False, indent=2))
         else:

@@ -75,8 +75,7 @@ class ArchiveWhooshBackend(WritingMixin, ReadingMixin, SpellingMixin, FacetsMixi
                 replacement = WHOOSH_ID(stored=field.stored, sortable=True)
             elif field.field_type == "string" and field.analyzer is not None:
                 # Searched, never shown or sorted on: no stored copy, no sort column.
-                replacement = TEXT(analyzer=field.analyzer, stored=field.stored, phrase=True,
-                                   field_boost=field.boost)
+                replacement = TEXT(analyzer=field.analyzer, stored=field.stored, phrase=True, field_boost=field.boost)
             else:
                 continue
             schema.remove(name)
@@ -134,8 +133,10 @@ class ArchiveWhooshBackend(WritingMixin, ReadingMixin, SpellingMixin, FacetsMixi
         wanted = frozenset(get_model_ct(m) for m in models)
         cached = self._local.model_docs.get(wanted)
         if cached is None:
-            found = {ct: set(searcher.docs_for_query(wq.Term(DJANGO_CT, ct)))
-                     for ct in searcher.reader().field_terms(DJANGO_CT)}
+            found = {
+                ct: set(searcher.docs_for_query(wq.Term(DJANGO_CT, ct)))
+                for ct in searcher.reader().field_terms(DJANGO_CT)
+            }
             inside = set().union(*(docs for ct, docs in found.items() if ct in wanted))
             outside = set().union(*(docs for ct, docs in found.items() if ct not in wanted))
             cached = ("filter", inside) if len(inside) <= len(outside) else ("mask", outside)
@@ -177,8 +178,15 @@ class ArchiveWhooshBackend(WritingMixin, ReadingMixin, SpellingMixin, FacetsMixi
 
     @retried
     def more_like_this(
-        self, model_instance, additional_query_string=None, start_offset=0, end_offset=None,
-        models=None, limit_to_registered_models=None, result_class=None, **kwargs,
+        self,
+        model_instance,
+        additional_query_string=None,
+        start_offset=0,
+        end_offset=None,
+        models=None,
+        limit_to_registered_models=None,
+        result_class=None,
+        **kwargs,
     ):
         """Documents sharing the most telling words of ``model_instance``'s own text (itself
         left out), narrowed by the query it was asked with. Uses the kept-open searcher; the
@@ -204,7 +212,10 @@ class ArchiveWhooshBackend(WritingMixin, ReadingMixin, SpellingMixin, FacetsMixi
             similar = self._narrowed(similar, [additional_query_string])
         page_num, page_length = self.calculate_page(start_offset, end_offset)
         raw_page = searcher.search_page(
-            similar, page_num, pagelen=page_length, **self._model_restriction(searcher, models, exclude={docnum}),
+            similar,
+            page_num,
+            pagelen=page_length,
+            **self._model_restriction(searcher, models, exclude={docnum}),
         )
         if raw_page.pagenum < page_num:
             return {"results": [], "hits": raw_page.total}
@@ -212,11 +223,25 @@ class ArchiveWhooshBackend(WritingMixin, ReadingMixin, SpellingMixin, FacetsMixi
 
     @retried
     def search(
-        self, query_string, sort_by=None, start_offset=0, end_offset=None, fields="",
-        highlight=False, facets=None, date_facets=None, query_facets=None,
-        narrow_queries=None, spelling_query=None, within=None, dwithin=None,
-        distance_point=None, models=None, limit_to_registered_models=None,
-        result_class=None, **kwargs,
+        self,
+        query_string,
+        sort_by=None,
+        start_offset=0,
+        end_offset=None,
+        fields="",
+        highlight=False,
+        facets=None,
+        date_facets=None,
+        query_facets=None,
+        narrow_queries=None,
+        spelling_query=None,
+        within=None,
+        dwithin=None,
+        distance_point=None,
+        models=None,
+        limit_to_registered_models=None,
+        result_class=None,
+        **kwargs,
     ):
         query_string = force_str(query_string)
         nothing = {"results": [], "hits": 0, "facets": {}}
@@ -243,8 +268,11 @@ class ArchiveWhooshBackend(WritingMixin, ReadingMixin, SpellingMixin, FacetsMixi
             return {**nothing, "hits": raw_page.total}
         results = self._process_results(raw_page, query_string=query_string, result_class=result_class)
         if facets:
-            results["facets"] = {"fields": {name: self._facet_counts(searcher, name, matched) for name in facets},
-                                 "dates": {}, "queries": {}}
+            results["facets"] = {
+                "fields": {name: self._facet_counts(searcher, name, matched) for name in facets},
+                "dates": {},
+                "queries": {},
+            }
         if spelling_query:
             results["spelling_suggestion"] = nothing["spelling_suggestion"]
         return results

@@ -60,4 +60,3 @@ class _Recorder(WrappingCollector):
     def collect(self, sub_docnum):
         self.docnums.append(sub_docnum + self.child.offset)
         return self.child.collect(sub_docnum)
-

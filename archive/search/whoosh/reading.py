@@ -26,7 +26,6 @@ def retried(method):
     return inner
 
 
-
 class ReadingMixin:
     """The searcher half of :class:`~archive.search.whoosh.backend.ArchiveWhooshBackend`."""
 

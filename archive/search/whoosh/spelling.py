@@ -68,4 +68,3 @@ class SpellingMixin:
             if distance <= most:
                 found[candidate] = distance
         return found
-

@@ -110,8 +110,9 @@ class WritingMixin:
                 lock_file.seek(0)
                 if lock_file.read(len(BULK_MARK)) == BULK_MARK:
                     lock_file.close()
-                    raise IndexBusy("a bulk import is writing the search index; "
-                                    "its next commit writes this change") from None
+                    raise IndexBusy(
+                        "a bulk import is writing the search index; its next commit writes this change"
+                    ) from None
                 if time.monotonic() > deadline:
                     lock_file.close()
                     raise IndexBusy(
@@ -139,8 +140,11 @@ class WritingMixin:
         with self.write_lock():
             if self._open_writer is None:
                 self.index = self.index.refresh()
-                options = {"timeout": settings.ARCHIVE_INDEX_LOCK_TIMEOUT, "compound": False,
-                           "limitmb": BULK_WRITER_MB if self._bulk else WRITER_MB}
+                options = {
+                    "timeout": settings.ARCHIVE_INDEX_LOCK_TIMEOUT,
+                    "compound": False,
+                    "limitmb": BULK_WRITER_MB if self._bulk else WRITER_MB,
+                }
                 cores = os.cpu_count() or 1
                 if self._bulk and cores > 1:
                     options.update(procs=cores, multisegment=True)
@@ -206,5 +210,6 @@ class WritingMixin:
             self.setup()
         with self.write_lock():
             self.index = self.index.refresh()
-            self.index.writer(timeout=settings.ARCHIVE_INDEX_LOCK_TIMEOUT, compound=False,
-                              limitmb=WRITER_MB).commit(optimize=True)
+            self.index.writer(timeout=settings.ARCHIVE_INDEX_LOCK_TIMEOUT, compound=False, limitmb=WRITER_MB).commit(
+                optimize=True
+            )
