@@ -59,7 +59,6 @@ class PairIndex(LanguageFields, indexes.Indexable):
     context = indexes.CharField(analyzer=text_analyzer(), stored=False, boost=0.5)
     text_exact = indexes.CharField(analyzer=exact_analyzer(), stored=False, null=True)
     key = indexes.CharField(model_attr="key", indexed=False)
-    position = indexes.IntegerField(model_attr="position", indexed=False)
     question = indexes.CharField(model_attr="question", indexed=False)
     answer = indexes.CharField(model_attr="answer", indexed=False)
     speaker = indexes.FacetCharField(model_attr="speaker__slug", null=True)
