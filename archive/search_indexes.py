@@ -119,8 +119,7 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
     # ``about`` and ``about_exact``, and its content field holds the title alone (so that
     # haystack's "every document" query still finds it): in the content fields the answers
     # are searched in, an article's words made every answers search walk them too, and the
-    # articles search shown beside the answers walk every answer's (at 100,000 answers,
-    # "human rights" took 146 ms with it, 64 without).
+    # articles search shown beside the answers walk every answer's (BENCHMARKS.md).
     text = indexes.CharField(document=True, analyzer=text_analyzer())
     about = indexes.CharField(
         use_template=True,

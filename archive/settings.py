@@ -137,8 +137,8 @@ HAYSTACK_LIMIT_TO_REGISTERED_MODELS = False
 # worker is never killed mid-write. A write that gives up is queued and retried.
 ARCHIVE_INDEX_LOCK_TIMEOUT = env.int("ARCHIVE_INDEX_LOCK_TIMEOUT", default=30)
 # Rows a bulk import writes to the index between commits. Fewer: less memory (the writer
-# holds about 50 KB a row until it commits: 1.2 GB for 25,000, shared by its processes),
-# and more, smaller segments.
+# holds every row until it commits; the README gives the measured size) and more, smaller
+# segments.
 ARCHIVE_INDEX_COMMIT_ROWS = env.int("ARCHIVE_INDEX_COMMIT_ROWS", default=25_000)
 
 AUTH_PASSWORD_VALIDATORS = [

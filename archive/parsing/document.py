@@ -56,3 +56,14 @@ class Interview:
     discarded: list[str] = field(default_factory=list)  # junk lines, timestamps, markers: reported
     labels: list[str] = field(default_factory=list)  # speaker labels, in order
     metadata_lines: list[str] = field(default_factory=list)  # header, byline, credit lines read into fields
+    # The parser's own account of its split, for an editor deciding which files to check:
+    # each line a finding ("labels: Q (asks, a reporter's label), MS. PSAKI (answers)").
+    evidence: list[str] = field(default_factory=list)
+    confidence: float = 1.0  # 0..1: how sure the parser is of the split
+
+    REVIEW_BELOW = 0.7
+
+    @property
+    def needs_review(self) -> bool:
+        """A split an editor should look at before publishing."""
+        return self.confidence < self.REVIEW_BELOW

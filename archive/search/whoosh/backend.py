@@ -13,7 +13,7 @@ Selected in settings by ``SEARCH_URL=whoosh:///path`` (the default). Five change
   instead of three or four readers opened per query.
 * **Filters that narrow, not sift.** Haystack's backend hands Whoosh the model and the
   filters as a ``filter=`` query, which Whoosh turns into a bit set of every allowed document
-  and checks each match against: at 57k answers a speaker filter cost 2 s. Here a filter is
+  and checks each match against, which made a speaker filter cost seconds. Here a filter is
   required *inside* the query (:class:`whoosh.query.Require`: it skips to the speaker's
   documents and leaves the ranking to the words), and the model restriction is the smaller of
   "these documents" or "not those", a set computed once per searcher.

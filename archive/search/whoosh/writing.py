@@ -24,13 +24,12 @@ from haystack.utils import get_identifier, get_model_ct
 from whoosh.reading import SegmentReader
 from whoosh.writing import CLEAR
 
-# Memory a writer sorts postings in before it spills them to disk; Whoosh's default of 128 MB
-# spilled a third of a 2,000-document batch's time.
+# Memory (MB) a writer sorts postings in before it spills them to disk: Whoosh's default
+# spills for an ordinary batch of saves (BENCHMARKS.md).
 WRITER_MB = 256
 # The same for each of a bulk writer's processes. A spill pickles every posting to disk and
-# reads it back: raw Whoosh wrote 10,000 answers in 65 s with 256 MB, 38 s with 1,024 MB.
-# A process holds about 200 bytes a posting, 250 postings an answer: the 12,500 answers each
-# of two processes gets from an import's 25,000-row commit take about 600 MB.
+# reads it back, which made raw indexing far slower; this holds what each process receives
+# between two commits of a bulk import (ARCHIVE_INDEX_COMMIT_ROWS), measured in BENCHMARKS.md.
 BULK_WRITER_MB = 1024
 # Written into the lock file while a bulk import holds the lock: other writers then queue
 # their change at once instead of waiting for the import (the lock is held for its length).
@@ -45,8 +44,7 @@ def merge_small_segments(writer, segments):
     """Whoosh merge policy for ordinary commits: once SMALL_SEGMENTS segments of under
     SMALL_SEGMENT documents have gathered (one per save), merge them into the new segment;
     never touch larger ones. Whoosh's default policy (MERGE_SMALL) can decide, at any save,
-    to rewrite most of the index: at 100,000 answers it merged 22 segments for over seven
-    minutes inside one commit. Large segments are merged only when asked (:meth:`optimize`)."""
+    to rewrite most of the index, for minutes inside one commit at 100,000 answers. Large segments are merged only when asked (:meth:`optimize`)."""
     small = [seg for seg in segments if seg.doc_count_all() < SMALL_SEGMENT]
     if len(small) < SMALL_SEGMENTS:
         return segments
@@ -166,7 +164,7 @@ class WritingMixin:
     def add(self, index, iterable):
         """Like :meth:`update`, for rows the index has never held (created by a bulk import):
         no search for an older copy to replace. That search looks in every segment, and a
-        bulk import at a million answers leaves dozens (17 µs each, per document)."""
+        bulk import at a million answers leaves dozens (a cost per segment and document)."""
         with self._writer() as writer:
             self._write_documents(writer.add_document, index, iterable)
 
