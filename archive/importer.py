@@ -20,6 +20,7 @@ from django.db import DatabaseError, transaction
 from . import parsing
 from .models import Appearance, Article, FieldTooLong, Pair, check_lengths
 from .parsing import Interview, ParsedPair, ParsedSpeaker, ParseError, decode
+from .security import is_web_address
 from .speakers import resolve_speaker
 
 
@@ -198,7 +199,7 @@ def save_interview(
     article.published = iv.published
     article.photo_credit = iv.photo_credit
     article.place = iv.place
-    article.source_url = iv.source_url
+    article.source_url = iv.source_url if is_web_address(iv.source_url) else ""  # never javascript:
     article.language = iv.language
     article.lead = iv.lead
     article.closing = iv.closing

@@ -4,6 +4,7 @@ Every variable is listed in the README. Development defaults are safe; with DJAN
 (the default) a missing secret key stops start-up instead of running with a public one.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -30,7 +31,9 @@ def _secret_key() -> str:
 
 
 SECRET_KEY = _secret_key()
-ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]", "testserver"])
+# The default is this machine only; Django's test client adds "testserver" itself, so no
+# test-only name reaches a deployment (checks.py warns if one is configured there).
+ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 # The address permalinks, citations and social cards are built from when no request is at
 # hand; behind a proxy, set it to the public address.
@@ -46,6 +49,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "haystack",
+    "axes",
     "archive",
 ]
 
@@ -59,7 +63,18 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "archive.security.PermissionsPolicyMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # refuses a locked-out user or address first
+    "django.contrib.auth.backends.ModelBackend",
+]
+# An off-site or missing ?next= after logging in lands in the admin, not a 404.
+LOGIN_URL = "admin:login"
+LOGIN_REDIRECT_URL = "admin:index"
 
 ROOT_URLCONF = "archive.urls"
 WSGI_APPLICATION = "archive.wsgi.application"
@@ -179,10 +194,32 @@ CONTENT_SECURITY_POLICY = {
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Browser features no page uses, refused for every page (archive/security.py).
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env.bool("DJANGO_SECURE_COOKIES", default=False)
-SECURE_PROXY_SSL_HEADER = (
-    ("HTTP_X_FORWARDED_PROTO", "https") if env.bool("DJANGO_BEHIND_PROXY", default=False) else None
-)
+SESSION_COOKIE_HTTPONLY = True
+BEHIND_PROXY = env.bool("DJANGO_BEHIND_PROXY", default=False)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
+# Behind TLS (docs/production.env): redirect plain HTTP to HTTPS (unless the proxy already
+# does) and tell browsers to use HTTPS only, for DJANGO_HSTS_SECONDS. Start small (3600)
+# and raise it to a year (31536000) once HTTPS is known to work: browsers remember it.
+SECURE_SSL_REDIRECT = env.bool("DJANGO_SSL_REDIRECT", default=False)
+SECURE_HSTS_SECONDS = env.int("DJANGO_HSTS_SECONDS", default=0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", default=False)
+SECURE_HSTS_PRELOAD = env.bool("DJANGO_HSTS_PRELOAD", default=False)
+
+# Admin logins (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one user name, or
+# from one address, further tries are refused for AXES_COOLOFF_TIME with a page that says so
+# (429). docs/deployment.md says how an administrator lifts a lockout sooner.
+AXES_FAILURE_LIMIT = env.int("ARCHIVE_LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("ARCHIVE_LOGIN_LOCKOUT_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # each on its own: a user, or an address
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "archive/locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "archive.security.client_ip"
+AXES_VERBOSE = False
 
 LOGGING = {
     "version": 1,
