@@ -1,0 +1,107 @@
+"""How well the parser splits real transcripts, measured on hand-made labels.
+
+`corpus_labels.json` beside this file holds, for 153 documents of `../shared/corpus/dev/`,
+`../shared/corpus/dev2/` and the seeds, what a reader says a correct split is: the number of
+question/answer pairs, the start of the first question and of the last answer, who asks and
+who answers (how each label was made: `corpus_labels.md` and each label's `method`). A third
+of the sources are **sealed**: labelled first, never looked at while the parser was written,
+and run once at the end; their figure is the one that predicts an editor's next file.
+
+    .venv/bin/python -m tests.parsing.quality            # development sources, misses listed
+    .venv/bin/python -m tests.parsing.quality --sealed   # the sealed sources too (the final run)
+"""
+
+import argparse
+import json
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+from archive.parsing import parse
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = ROOT.parent / "shared" / "corpus"
+LABELS = json.loads((Path(__file__).parent / "corpus_labels.json").read_text(encoding="utf-8"))
+DEVELOPMENT = [label for label in LABELS if not label["sealed"]]
+SEALED = [label for label in LABELS if label["sealed"]]
+
+
+def path_of(label) -> Path:
+    return ROOT / label["path"] if label["path"].startswith("fixtures/") else CORPUS / label["path"]
+
+
+def _norm(text):
+    return " ".join((text or "").replace("\u00a0", " ").split())
+
+
+def _without_label(question, labels):
+    """A question gathered from several askers starts with "Label: "; the label is not text."""
+    for label in labels:
+        if question.startswith(label + ": "):
+            return question[len(label) + 2 :]
+    return question
+
+
+def check(label) -> dict:
+    """Whether the parser gets this document's pair count, first question and last answer."""
+    path = path_of(label)
+    iv = parse(path.read_text(encoding="utf-8"), filename=path.name)
+    first = _without_label(_norm(iv.pairs[0].question), set(iv.labels)) if iv.pairs else None
+    last = _norm(iv.pairs[-1].answer) if iv.pairs else None
+
+    def starts(got, expected):
+        if expected is None:
+            return got is None
+        expected = _norm(expected)
+        # A label's snippet is the first words of the text; the parser's text may go on.
+        return bool(got) and (got.startswith(expected) or expected.startswith(got) and len(got) > 20)
+
+    return {
+        "count": len(iv.pairs) == label["pairs"],
+        "first": starts(first, label["first_question"]),
+        "last": starts(last, label["last_answer"]),
+        "false_pairs": not label["interview"] and bool(iv.pairs),
+        "got": len(iv.pairs),
+        "needs_review": iv.needs_review,
+        "first_got": (first or "")[:80],
+        "last_got": (last or "")[:80],
+    }
+
+
+def table(labels, key) -> list[tuple]:
+    """(group, documents, % count exact, % first question, % last answer, non-interviews with pairs)."""
+    groups = defaultdict(list)
+    for label in labels:
+        groups[label[key]].append(check(label))
+    groups["all"] = [r for rows in list(groups.values()) for r in rows]
+    return [
+        (name, len(rows), *(100 * sum(r[k] for r in rows) / len(rows) for k in ("count", "first", "last")),
+         sum(r["false_pairs"] for r in rows))
+        for name, rows in sorted(groups.items(), key=lambda item: (item[0] == "all", item[0]))
+    ]
+
+
+def report(labels, out=sys.stdout) -> None:
+    for key in ("source", "shape"):
+        print(f"{key:22} {'docs':>4} {'pairs exact':>12} {'1st question':>13} {'last answer':>12} {'false pairs':>12}",
+              file=out)
+        for name, n, count, first, last, false in table(labels, key):
+            print(f"{name:22} {n:4d} {count:11.0f}% {first:12.0f}% {last:11.0f}% {false:12d}", file=out)
+        print(file=out)
+    for label in labels:
+        result = check(label)
+        if not all(result[k] for k in ("count", "first", "last")):
+            print(f"miss: {label['path']}: got {result['got']} pairs, expected {label['pairs']}"
+                  f" (alt {label['alt_pairs']}); first {result['first']} {result['first_got']!r};"
+                  f" last {result['last']} {result['last_got']!r}", file=out)
+
+
+if __name__ == "__main__":
+    arguments = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    arguments.add_argument("--sealed", action="store_true", help="Run on the sealed sources as well (the final run).")
+    arguments.add_argument("--only", help="Only labels whose path contains this.")
+    options = arguments.parse_args()
+    chosen = LABELS if options.sealed else DEVELOPMENT
+    if options.only:
+        chosen = [label for label in chosen if options.only in label["path"]]
+    report(chosen)
