@@ -22,8 +22,14 @@ import re
 from dataclasses import dataclass, field
 
 TIMESTAMP = re.compile(r"^(?:\\?\[\d{1,2}(?::\d{2}){1,2}(?:\.\d+)?\\?\]|\(\d{1,2}(?::\d{2}){1,2}\))\s*")
+# A time of the recording: 00:08, 1:02:33, 00:00:00.662.
+CLOCK = r"\d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?"
 LABEL_FORMS = (
     ("markdown", re.compile(r"^\*\*(?P<label>[^*\n]{1,60}?)(?::\*\*|\*\*\s*:)\s*")),
+    # Recording tools write the speaker, then the time: "[Speaker 2] [00:08] …",
+    # "Mark McGranaghan (00:01:02) - …".
+    ("timed", re.compile(rf"^\[(?P<label>[^\]\n]{{1,60}})\]\s*\[{CLOCK}\]\s*")),
+    ("timed", re.compile(rf"^(?P<label>[^\W\d_][^():\n]{{0,48}}?)\s*\({CLOCK}\)\s*(?:[-–—:]\s*)?")),
     ("wiki", re.compile(r"^\(\((?P<label>[^()\n]{1,60})\)\)\s*:?\s*")),
     ("qa", re.compile(r"^(?P<label>Q|A|Question|Answer)(?:\s*:\s*|\.\s+|\s{2,}|(?<=Q) (?=[A-Z]))(?=\S)")),
     ("plain", re.compile(r"^(?P<label>[^\W\d_][^:\n]{0,48}?)\s?:\s+(?=\S)")),
@@ -135,6 +141,8 @@ def find_label(line: str) -> tuple[str, str, str] | None:
             continue
         label = " ".join(match["label"].split()).strip(" .") if form != "qa" else match["label"]
         if label.casefold() in NOT_LABELS or (form in ("plain", "markdown") and not _plausible(label)):
+            return None
+        if form == "timed" and (len(label.split()) > 6 or any(c in label for c in "?!;\"“”<>")):
             return None
         return label, line[match.end() :], form
     return None
@@ -359,9 +367,13 @@ def split_turns(turns: list[Turn], askers: set[str], interjections: bool = True)
             else:
                 out.lead.append(turn.text)
         elif asks:
-            interjection = interjections and "?" not in turn.text and len(turn.text.split()) < INTERJECTION_WORDS
+            interjection = interjections and "?" not in turn.text and word_count(turn.text) < INTERJECTION_WORDS
             if answer and interjection:
                 answer.append(turn)
+            elif interjection and not question and not last_question:
+                # A greeting before anything was asked ("Good afternoon."): what answers it
+                # is an opening statement, lead text.
+                out.lead.append(turn.text)
             else:
                 finish()
                 question.append(turn)
@@ -392,6 +404,11 @@ def _merge_continuations(turns: list[Turn], unlabelled_answers: bool, unlabelled
         else:
             merged.append(turn)
     return merged
+
+
+def word_count(text: str) -> int:
+    """Words as a reader counts them: a dash or a lone punctuation mark is none."""
+    return sum(1 for w in text.split() if any(c.isalnum() for c in w))
 
 
 def _asks(text: str) -> bool:
