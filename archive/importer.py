@@ -3,6 +3,8 @@
 Re-runnable: an article is known by its ``import_ref`` (the file name), so importing the same
 file again reports it unchanged, and a corrected file updates its article in place. Answers
 that survive a correction keep their permalink key; answers that disappear leave a tombstone.
+The editor's corrections (:mod:`archive.corrections`) are kept with the article and applied
+again to every re-import of its file, where the text they name is still there.
 """
 
 from __future__ import annotations
@@ -17,8 +19,9 @@ from pathlib import Path
 from django.conf import settings
 from django.db import DatabaseError, transaction
 
+from . import corrections as editing
 from . import parsing
-from .models import Appearance, Article, FieldTooLong, Pair, check_lengths
+from .models import Appearance, Article, FieldTooLong, Pair, check_lengths, record_correction
 from .parsing import Interview, ParsedPair, ParsedSpeaker, ParseError, decode
 from .security import is_web_address
 from .speakers import resolve_speaker
@@ -42,6 +45,12 @@ class Outcome:
     def ok(self) -> bool:
         return self.status != "failed"
 
+    @property
+    def needs_review(self) -> bool:
+        if self.interview is not None:
+            return self.interview.needs_review
+        return bool(self.article and self.article.needs_review)
+
     def as_json(self) -> dict:
         return {
             "path": self.path,
@@ -49,6 +58,12 @@ class Outcome:
             "status": self.status,
             "error": self.error or None,
             "warnings": self.warnings,
+            "needs_review": self.needs_review,
+            "confidence": self.interview.confidence if self.interview else None,
+            "evidence": list(self.interview.evidence) if self.interview else [],
+            "duplicate_of": self.article.import_ref or self.article.title
+            if self.status == "duplicate" and self.article
+            else None,
             "article": interview_json(self.interview) if self.interview else None,
         }
 
@@ -71,6 +86,22 @@ def interview_json(iv: Interview) -> dict:
         ],
         "discarded": iv.discarded,
     }
+
+
+def text_key(text: str) -> str:
+    """The digest that finds the same text again, however it came in: pasted (browsers send
+    CRLF, forms strip the ends), uploaded or read from a file with trailing spaces."""
+    lines = [line.rstrip() for line in parsing.normalise(text).strip().split("\n")]
+    return hashlib.sha256("\n".join(lines).encode()).hexdigest()
+
+
+def read_corrected(text: str, filename: str = "", corrections=()) -> tuple[Interview, list[tuple[dict, str]]]:
+    """The parser's reading of ``text`` with the editor's corrections applied, and the
+    corrections that no longer apply (with why). Raises ParseError."""
+    roles = editing.roles(corrections)
+    interview = parsing.parse(text, filename=filename, roles=roles) if roles else parsing.parse(text, filename=filename)
+    applied = editing.apply(interview, list(corrections))
+    return applied.interview, applied.skipped
 
 
 def text_files(paths) -> list[Path]:
@@ -122,23 +153,34 @@ def import_text(
     path: str = "",
     publish: bool = True,
     filename: str = "",
+    corrections: list[dict] | None = None,
 ) -> Outcome:
     """Parse one article's text and save it (unless ``dry_run``); never raises for bad input.
     A file imported before, unchanged and read by the same parser, is not parsed again: an
-    interrupted import resumes at the first file it had not saved."""
+    interrupted import resumes at the first file it had not saved. ``corrections`` are the
+    editor's (None: those recorded with the article, if any)."""
     path = path or import_ref or "pasted text"
     original = parsing.normalise(text)
-    content_hash = hashlib.sha256(original.encode()).hexdigest()
+    content_hash = text_key(original)
     existing = Article.objects.filter(import_ref=import_ref).first() if import_ref else None
-    if existing and not dry_run and existing.content_hash == content_hash and existing.parsed_by == parser_revision():
+    if corrections is None:
+        corrections = list(existing.corrections) if existing else []
+    if (
+        existing
+        and not dry_run
+        and existing.content_hash == content_hash
+        and existing.parsed_by == parser_revision()
+        and existing.corrections == corrections
+    ):
         return Outcome(path, "unchanged", article=existing)
     try:
-        interview = parsing.parse(text, filename=filename)
+        interview, skipped = read_corrected(text, filename=filename, corrections=corrections)
     except ParseError as exc:
         return Outcome(path, "failed", error=str(exc))
     outcome = Outcome(path, "", interview=interview, warnings=list(interview.warnings))
+    outcome.warnings += [f"an editor's correction no longer applies: {reason}" for _, reason in skipped]
     fingerprint = hashlib.sha256(json.dumps([interview_json(interview), original], sort_keys=True).encode()).hexdigest()
-    if existing and existing.fingerprint == fingerprint:
+    if existing and existing.fingerprint == fingerprint and existing.corrections == corrections:
         if not dry_run and existing.parsed_by != parser_revision():
             Article.objects.filter(pk=existing.pk).update(parsed_by=parser_revision())
         outcome.status, outcome.article = "unchanged", existing
@@ -161,6 +203,7 @@ def import_text(
                 content_hash=content_hash,
                 article=existing,
                 publish=publish,
+                corrections=corrections,
             )
     except FieldTooLong as exc:
         return Outcome(path, "failed", error=str(exc), interview=interview)
@@ -191,9 +234,18 @@ def save_interview(
     content_hash: str = "",
     article: Article | None = None,
     publish: bool = True,
+    corrections: list[dict] | None = None,
 ) -> Article:
-    """Write a parsed article; call inside a transaction."""
+    """Write a parsed article; call inside a transaction. An answer whose text changes in a
+    published article keeps its previous wording as a :class:`Correction`."""
+    same_text = bool(article and article.pk and article.content_hash == content_hash)
     article = article or Article(import_ref=import_ref, is_published=publish)
+    # An editor who marked the article reviewed is not asked again while its text stays the same.
+    article.needs_review = article.needs_review if same_text else iv.needs_review
+    article.confidence = iv.confidence
+    article.evidence = "\n".join(iv.evidence)
+    if corrections is not None:
+        article.corrections = corrections
     article.title = iv.title
     article.outlet = iv.outlet
     article.published = iv.published
@@ -223,11 +275,14 @@ def save_interview(
         old.delete()
     for position, (parsed, pair) in enumerate(zip(iv.pairs, matched, strict=True), start=1):
         pair = pair or Pair(article=article)
+        before = (pair.question, pair.answer) if pair.pk else None
         pair.position = position
         pair.question, pair.answer, pair.asker = parsed.question, parsed.answer, parsed.asker
         pair.speaker = speakers.get(parsed.speaker)
         check_lengths(pair)
         pair.save()
+        if before:
+            record_correction(pair, *before)
     return article
 
 

@@ -2,6 +2,7 @@
 
 import secrets
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Count, Q
 from django.urls import reverse
@@ -187,6 +188,22 @@ class Article(models.Model):
         editable=False,
         help_text="SHA-256 of the imported text: the same interview under another file name is a duplicate.",
     )
+    needs_review = models.BooleanField(
+        "needs review",
+        default=False,
+        help_text="The parser was unsure of the split; untick (or use the list's action) once checked.",
+    )
+    confidence = models.FloatField(
+        null=True, blank=True, editable=False, help_text="How sure the parser was of the split, 0 to 1."
+    )
+    evidence = models.TextField(blank=True, editable=False, help_text="The parser's account of how it split the text.")
+    corrections = models.JSONField(
+        default=list,
+        blank=True,
+        editable=False,
+        help_text="The editor's corrections to the parsed text (see archive/corrections.py); a re-import "
+        "of the same file applies them again where the text they name is unchanged.",
+    )
     speakers = models.ManyToManyField(Speaker, through="Appearance", related_name="articles")
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
@@ -282,6 +299,37 @@ class Pair(models.Model):
             if appearance.speaker_id == self.speaker_id:
                 return appearance.role
         return self.speaker.role
+
+
+class Correction(models.Model):
+    """An answer's earlier wording, kept when its text changed after publication: the public
+    page says when, and shows the previous wording on request."""
+
+    pair = models.ForeignKey(Pair, on_delete=models.CASCADE, related_name="corrections")
+    previous_question = models.TextField(blank=True)
+    previous_answer = models.TextField(blank=True)
+    corrected = models.DateTimeField(auto_now_add=True)
+    editor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        help_text="Who changed it (empty: a re-import).",
+    )
+
+    class Meta:
+        ordering = ["-corrected", "-id"]
+
+    def __str__(self):
+        return f"{self.pair.key} corrected {self.corrected:%Y-%m-%d}"
+
+
+def record_correction(pair: Pair, question: str, answer: str, editor=None) -> Correction | None:
+    """Keep ``pair``'s wording before an edit when the public could have read it; None when
+    the text did not change or the article was never published."""
+    if not pair.pk or not pair.article.is_published or (question, answer) == (pair.question, pair.answer):
+        return None
+    return Correction.objects.create(pair=pair, previous_question=question, previous_answer=answer, editor=editor)
 
 
 class RemovedPair(models.Model):
