@@ -6,8 +6,12 @@ Validation lives here; views and the admin only call ``is_valid()`` and use
 
 from __future__ import annotations
 
+import json
+from datetime import date
+
 from django import forms
 
+from . import corrections as editing
 from .models import Article, Pair
 from .parsing import ParseError, decode
 from .search import MAX_PAGE, MAX_QUERY_CHARS, MAX_QUERY_WORDS
@@ -186,6 +190,13 @@ class ImportForm(forms.Form):
         required=False,
         widget=MultipleFileInput(attrs={"accept": ".txt,text/plain"}),
     )
+    outlet = forms.CharField(
+        label="Outlet for all", required=False, max_length=200, help_text="Overrides what the texts say."
+    )
+    published = forms.DateField(
+        label="Date for all", required=False, help_text="YYYY-MM-DD; overrides what the texts say."
+    )
+    language = forms.CharField(label="Language for all", required=False, max_length=20, help_text="e.g. en, ru, kk.")
 
     def clean(self):
         data = super().clean()
@@ -204,3 +215,153 @@ class ImportForm(forms.Form):
                 yield upload.name, "", str(exc)
             else:
                 yield upload.name, text, ""
+
+    def batch_corrections(self, interview) -> list[dict]:
+        """The values set for all files, as corrections of this file's parsed fields."""
+        out = []
+        for name in ("outlet", "published", "language"):
+            value = self.cleaned_data.get(name)
+            value = value.isoformat() if hasattr(value, "isoformat") else (value or "").strip()
+            if value and value != editing.field_value(interview, name):
+                out.append({"op": "set", "field": name, "was": editing.field_value(interview, name), "value": value})
+        return out
+
+
+ROLE_CHOICES = [("", "as the parser read it"), ("asks", "asks"), ("answers", "answers"), ("neither", "neither")]
+PARAGRAPH_CHOICES = [
+    ("", "—"),
+    ("split", "starts a new question"),
+    ("lead", "move to the lead"),
+    ("closing", "move to the closing text"),
+    ("discarded", "discard"),
+]
+EDITABLE = [
+    ("title", "Title", 300),
+    ("outlet", "Outlet", 200),
+    ("published", "Date", 10),
+    ("language", "Language", 20),
+    ("place", "Place", 200),
+    ("interviewer", "Interviewer", 200),
+]
+
+
+def load_corrections(raw: str) -> list[dict]:
+    """The corrections a preview carried, or none when the value was tampered with."""
+    try:
+        value = json.loads(raw or "[]")
+    except ValueError:
+        return []
+    return [c for c in value if isinstance(c, dict)] if isinstance(value, list) else []
+
+
+class DocumentForm(forms.Form):
+    """One document in the import preview: the editor's decisions about the split as the
+    parser (and the corrections so far) left it. ``new_corrections()`` turns what the editor
+    changed into corrections, named by the text they apply to."""
+
+    def __init__(self, data=None, *, interview, corrections=(), **kwargs):
+        super().__init__(data, **kwargs)
+        self.interview = interview
+        iv = interview
+        for name, label, length in EDITABLE:
+            self.fields[name] = forms.CharField(
+                label=label, required=name == "title", max_length=length, initial=editing.field_value(iv, name)
+            )
+        self.fields["published"].help_text = "YYYY-MM-DD"
+        self.speakers = self._speakers()
+        for j, (name, role) in enumerate(self.speakers):
+            self.fields[f"speaker-{j}"] = forms.CharField(label="Speaker", required=False, max_length=200, initial=name)
+            self.fields[f"speaker-{j}-role"] = forms.CharField(
+                label="Role", required=False, max_length=200, initial=role
+            )
+        self.labels = list(dict.fromkeys(iv.labels))
+        chosen = editing.roles(corrections)
+        for j, label in enumerate(self.labels):
+            self.fields[f"role-{j}"] = forms.ChoiceField(
+                label=label, choices=ROLE_CHOICES, required=False, initial=chosen.get(label, "")
+            )
+        self.pair_rows = []
+        for k, pair in enumerate(iv.pairs):
+            if k + 1 < len(iv.pairs):
+                self.fields[f"merge-{k}"] = forms.BooleanField(label="merge with the next pair", required=False)
+            rows = []
+            for part in ("q", "a"):
+                texts = editing.paragraphs(pair.question if part == "q" else pair.answer)
+                for m, text in enumerate(texts):
+                    choices = [c for c in PARAGRAPH_CHOICES if c[0] != "split" or (part == "a" and m > 0)]
+                    if part == "q" and len(texts) == 1:
+                        choices = []  # a question keeps at least one paragraph
+                    name = f"p-{k}-{part}{m}"
+                    if choices:
+                        self.fields[name] = forms.ChoiceField(label="", choices=choices, required=False)
+                    rows.append((part, text, name if choices else ""))
+            self.pair_rows.append(rows)
+
+    def _speakers(self) -> list[tuple[str, str]]:
+        iv = self.interview
+        roles = {s.name: s.role for s in iv.speakers}
+        names = list(dict.fromkeys([s.name for s in iv.speakers] + [p.speaker for p in iv.pairs if p.speaker]))
+        return [(n, roles.get(n, "")) for n in names] or [("", "")]
+
+    def clean_published(self):
+        value = self.cleaned_data["published"].strip()
+        if value:
+            try:
+                date.fromisoformat(value)
+            except ValueError:
+                raise forms.ValidationError(f"“{value}” is not a date: write it as 2024-07-01.") from None
+        return value
+
+    def pairs(self):
+        """Each pair with its paragraphs and their bound controls, for the template."""
+        for k, pair in enumerate(self.interview.pairs):
+            merge = self[f"merge-{k}"] if f"merge-{k}" in self.fields else None
+            rows = [(part, text, self[name] if name else None) for part, text, name in self.pair_rows[k]]
+            yield {"pair": pair, "merge": merge, "rows": rows, "number": k + 1}
+
+    def label_fields(self):
+        return [self[f"role-{j}"] for j in range(len(self.labels))]
+
+    def speaker_fields(self):
+        return [(self[f"speaker-{j}"], self[f"speaker-{j}-role"]) for j in range(len(self.speakers))]
+
+    def field_rows(self):
+        return [self[name] for name, _, _ in EDITABLE]
+
+    def new_corrections(self, previous: list[dict]) -> list[dict]:
+        """``previous`` with the editor's new decisions appended (call after is_valid())."""
+        iv, data, out = self.interview, self.cleaned_data, []
+        for name, _, _ in EDITABLE:
+            was, value = editing.field_value(iv, name), " ".join(data[name].split())
+            if value != was:
+                out.append({"op": "set", "field": name, "was": was, "value": value})
+        for j, (was, role) in enumerate(self.speakers):
+            name = " ".join(data[f"speaker-{j}"].split())
+            if name and name != was:
+                out.append({"op": "speaker", "was": was, "value": name})
+            new_role = data[f"speaker-{j}-role"].strip()
+            if new_role != role and (name or was):
+                out.append({"op": "speaker_role", "speaker": name or was, "was": role, "value": new_role})
+        roles = [c for c in previous if c.get("op") == "role"]
+        chosen = editing.roles(roles)
+        for j, label in enumerate(self.labels):
+            if data[f"role-{j}"] != chosen.get(label, ""):
+                roles = [c for c in roles if c.get("label") != label]
+                if data[f"role-{j}"]:
+                    roles.append({"op": "role", "label": label, "role": data[f"role-{j}"]})
+        pairs = iv.pairs
+        for k, pair in enumerate(pairs):
+            anchor = editing.pair_anchor(pair)
+            for _part, text, name in self.pair_rows[k]:
+                choice = data.get(name) if name else ""
+                if choice == "split":
+                    out.append({"op": "split", "pair": anchor, "paragraph": text})
+                elif choice:
+                    out.append({"op": "move", "pair": anchor, "paragraph": text, "to": choice})
+        # Merges last, from the end, so the pairs they name are still as shown.
+        for k in reversed(range(len(pairs) - 1)):
+            if data.get(f"merge-{k}"):
+                out.append(
+                    {"op": "merge", "pair": editing.pair_anchor(pairs[k]), "next": editing.pair_anchor(pairs[k + 1])}
+                )
+        return roles + [c for c in previous if c.get("op") != "role"] + out
