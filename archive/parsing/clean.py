@@ -88,8 +88,6 @@ def clean_line(line: str) -> tuple[str, list[str]]:
     ):
         return "", [stripped]
     removed = []
-    if HEADING.match(stripped):
-        line = HEADING.sub("", stripped)
     removed.extend(m["url"] for m in MARKDOWN_LINK.finditer(line))
     line = MARKDOWN_LINK.sub(lambda m: m["text"], line)
     for tag in HTML_TAG.findall(line):
@@ -104,41 +102,139 @@ class Paragraph:
     line: int
     lines: list[str]
     label: str | None = None
+    # How the text set it apart: "heading" (a Markdown heading) or "bold" (a paragraph wholly
+    # in bold, "**How did you start?**"); written Q&As mark their questions so.
+    mark: str | None = None
 
     @property
     def text(self) -> str:
         return " ".join(self.lines)
 
 
+# A list item's number before a bold paragraph: "1. __Tell us about yourself.__"
+LIST_NUMBER = re.compile(r"^\d{1,2}[.)]\s+")
+BOLD = ("**", "__")
+
+
 def paragraphs(lines: list[tuple[int, str]], labels: set[str], discarded: list[str]) -> list[Paragraph]:
-    """Blank-line separated paragraphs; a line opening with a speaker label starts a new one."""
-    paragraphs: list[Paragraph] = []
-    current: Paragraph | None = None
-    canonical = turns.canonical_labels(labels)
+    """Blank-line separated paragraphs; a line opening with a speaker label starts a new one,
+    and so does a heading. A heading broken over two lines is one heading::
+
+        ## What would be your        ->  Paragraph("What would be your dream setup?", mark="heading")
+        ## dream setup?
+        **How did you start?**       ->  Paragraph("How did you start?", mark="bold")
+    """
+    found: list[Paragraph] = []
+    for block in _blocks(lines):
+        mark = _unbold(block, discarded)
+        current: Paragraph | None = None
+        for number, line in block:
+            if HEADING.match(line):
+                found.append(Paragraph(number, [" ".join(HEADING.sub("", line).split())], mark="heading"))
+                current = None
+                continue
+            current = _add_line(found, current, number, line, labels, discarded, mark)
+    return _join_broken_headings([p for p in found if p.lines or p.label])
+
+
+def _blocks(lines):
+    block = []
     for number, line in lines:
-        if not line.strip():
-            current = None
-            continue
-        line, stamp = turns.strip_timestamp(line.strip())
+        if line.strip():
+            block.append((number, line.strip()))
+        elif block:
+            yield block
+            block = []
+    if block:
+        yield block
+
+
+def _unbold(block: list[tuple[int, str]], discarded: list[str]) -> str | None:
+    """Take the markers off a paragraph wholly in bold (in place); "bold" if it was."""
+    first_number, first = block[0]
+    number = LIST_NUMBER.match(first)
+    opened = first[number.end() :] if number else first
+    last = block[-1][1]
+    for marker in BOLD:
+        inner = " ".join([opened, *(line for _, line in block[1:])])
+        if (
+            opened.startswith(marker)
+            and last.rstrip(" :").endswith(marker)
+            and len(inner) > 2 * len(marker)
+            and marker not in inner[len(marker) : inner.rstrip(" :").rfind(marker)]
+        ):
+            if number:
+                discarded.append(number.group().strip())
+            block[0] = (first_number, opened[len(marker) :].lstrip())
+            closing_number, closing = block[-1]
+            cut = closing.rstrip(" :")
+            block[-1] = (closing_number, (cut[: -len(marker)] + closing[len(cut) :]).rstrip())
+            return "bold"
+    return None
+
+
+def _add_line(found, current, number, line, labels, discarded, mark):
+    canonical = turns.canonical_labels(labels)
+    line, stamp = turns.strip_timestamp(line)
+    if stamp:
+        discarded.append(stamp)
+    label_found = turns.find_label(line) if labels else None
+    if label_found and not found and current is None and QUOTED_TITLE.match(label_found[1]):
+        label_found = None  # a headline like `Guterres: “We must act now”`, not a turn
+    if label_found and label_found[0] in labels:
+        label, rest, form = label_found
+        label = canonical.get(label, label)
+        rest, stamp = turns.strip_timestamp(rest)
         if stamp:
             discarded.append(stamp)
-        found = turns.find_label(line) if labels else None
-        if found and not paragraphs and current is None and QUOTED_TITLE.match(found[1]):
-            found = None  # a headline like `Guterres: “We must act now”`, not a turn
-        if found and found[0] in labels:
-            label, rest, _ = found
-            label = canonical.get(label, label)
-            rest, stamp = turns.strip_timestamp(rest)
-            if stamp:
-                discarded.append(stamp)
-            current = Paragraph(number, [" ".join(rest.split())] if rest.strip() else [], label)
-            paragraphs.append(current)
-        elif current is None:
-            current = Paragraph(number, [" ".join(line.split())])
-            paragraphs.append(current)
+        if form == "bold-turn":
+            rest, mark = turns.unbold_rest(rest), "bold"
+        current = Paragraph(number, [" ".join(rest.split())] if rest.strip() else [], label, mark)
+        found.append(current)
+    elif current is None:
+        current = Paragraph(number, [" ".join(line.split())], mark=mark)
+        found.append(current)
+    else:
+        current.lines.append(" ".join(line.split()))
+    return current
+
+
+def _join_broken_headings(found: list[Paragraph]) -> list[Paragraph]:
+    joined: list[Paragraph] = []
+    for paragraph in found:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and paragraph.mark == previous.mark == "heading"
+            and not previous.text.rstrip().endswith((".", "?", "!", ":", "…"))
+            and paragraph.text[:1].islower()
+        ):
+            previous.lines.extend(paragraph.lines)
         else:
-            current.lines.append(" ".join(line.split()))
-    return [p for p in paragraphs if p.lines or p.label]
+            joined.append(paragraph)
+    return joined
+
+
+def asks(text: str) -> bool:
+    """A question or a prompt: ends in "?" or opens with "Tell us", "Describe"…"""
+    return ends_with_question(text) or bool(turns.PROMPT.match(text.strip()))
+
+
+def marked_questions(body: list[Paragraph]) -> set[int] | None:
+    """The paragraphs a written Q&A sets apart as its questions, when it does: headings or
+    bold paragraphs that ask (or, in bold, stand before plain answer text), at least two of
+    them and most of the paragraphs so set apart. None for a text that marks no questions:
+    its section headings ("## Links") are not questions, nor is every "?" in it."""
+    set_apart = [i for i, p in enumerate(body) if p.mark in ("heading", "bold")]
+    asking = {
+        i
+        for i in set_apart
+        if asks(body[i].text)
+        or (body[i].mark == "bold" and i + 1 < len(body) and body[i + 1].mark is None and body[i + 1].label is None)
+    }
+    if len([i for i in asking if i - 1 not in asking]) >= 2 and len(asking) >= 0.6 * len(set_apart):
+        return asking
+    return None
 
 
 def clean(value: str) -> str:

@@ -45,6 +45,7 @@ from .clean import (
     clean_line,
     ends_with_question,
     join,
+    marked_questions,
     normalise,
     split_sentences,
     strip_unbalanced_quote,
@@ -97,6 +98,19 @@ ATTRIBUTION = re.compile(
     r"(?P<who>(?:he|she|they|it|the [\w\- ]{1,40}?|[A-Z][\w\-’']+(?: [A-Z][\w\-’']+){0,3}))\s+"
     r"(?:said|says|added|noted|stressed|explained|told [^.]{1,60}|concluded|remarked|emphasi[sz]ed|continued|went on)"
     r"(?: [^.\"“”]{0,60})?\.\s*$"
+)
+# Words an interviewer addresses the interviewee with, in the languages the archive holds most.
+ADDRESS = re.compile(
+    r"\b(?:you|your|yours|yourself|yourselves|tell us|give us|walk us|take us|usted|ustedes|vous|votre|"
+    r"Sie|Ihnen|Ihre?[mnrs]?|вы|вас|вам|ваш\w*|ты|тебя)\b",
+    re.I,
+)
+# The title or the opening says the text is an interview.
+INTERVIEW_CUE = re.compile(
+    r"\b(?:interview\w*|Q\s?&\s?A|questions (?:for|to|with)|(?:spoke|speaks|talked|talks|chatted|sat down) (?:to|with)|"
+    r"in conversation|conversation with|asked (?:him|her|them)|answers? (?:our|readers'?) questions|entrevista|"
+    r"entretien|интервью)\b",
+    re.I,
 )
 TITLE_SEPARATOR = re.compile(r"\s+[–—-]\s+(?=[^–—-]+$)")
 
@@ -186,8 +200,15 @@ class _Reader:
 
     def _read_prose(self, body: list[Paragraph]) -> None:
         iv = self.interview
-        # A paragraph that is only a label-less line of its own, e.g. a heading, stays text.
-        lead, pairs, closing = self._split_by_questions([p.text for p in body])
+        marked = marked_questions(body)
+        if marked is not None:
+            iv.evidence.append(f"questions: the {len(marked)} paragraphs the text sets apart as headings or in bold")
+        else:
+            iv.evidence.append("questions: paragraphs ending in “?” before an answer, and reported questions")
+        lead, pairs, closing = self._split_by_questions([p.text for p in body], marked)
+        if pairs and not self._reads_as_interview([q for q, _ in pairs], marked is not None):
+            iv.evidence.append("not an interview: the questions address nobody and nothing says it is one")
+            lead, pairs, closing = [p.text for p in body], [], []
         iv.lead, iv.closing = join(lead), join(closing)
         speaker = self._speaker([q for q, _ in pairs])
         iv.speakers = [speaker] if speaker else []
@@ -386,7 +407,10 @@ class _Reader:
         return None, None
 
     # -- questions and answers ---------------------------------------------------------
-    def _split_by_questions(self, texts: list[str]):
+    def _split_by_questions(self, texts: list[str], marked: set[int] | None = None):
+        """(lead, [(question, answer)], closing). ``marked``: the paragraphs the text sets apart
+        as its questions (headings, bold); without it, a question is a paragraph ending in "?"
+        before one that does not, or a reported question ("was asked about …")."""
         lead: list[str] = []
         pairs: list[tuple[str, str]] = []
         answer: list[str] = []
@@ -400,8 +424,14 @@ class _Reader:
 
         for i, text in enumerate(texts):
             following = texts[i + 1] if i + 1 < len(texts) else ""
-            reported = self._reported_question(text)
-            direct = ends_with_question(text) and following and not ends_with_question(following)
+            if marked is not None:
+                reported, direct = None, i in marked
+                if direct and i - 1 in marked and question is not None and not answer:
+                    question = join([question, text]).replace("\n\n", " ")  # one question in two paragraphs
+                    continue
+            else:
+                reported = self._reported_question(text)
+                direct = ends_with_question(text) and following and not ends_with_question(following)
             if direct or reported is not None:
                 finish()
                 context, asked = ([], text) if reported is None else reported
@@ -434,6 +464,22 @@ class _Reader:
                 closing.insert(0, paragraphs.pop())
             pairs[-1] = (question, join(paragraphs))
         return lead, pairs, closing
+
+    def _reads_as_interview(self, questions: list[str], marked: bool) -> bool:
+        """Whether question-shaped paragraphs are an interviewer's: an interviewer addresses the
+        interviewee ("you", "tell us"), or the text says it is an interview, or names the
+        person who answers. A post that asks itself "Why frameworks?" and answers is not one."""
+        if any(self._reported_question(q) for q in questions):
+            return True
+        addressed = sum(1 for q in questions if ADDRESS.search(q))
+        if addressed * 2 >= len(questions):
+            return True
+        if self.byline_names or "speaker" in self.header:
+            return True
+        cue = INTERVIEW_CUE.search(self.interview.title) or INTERVIEW_CUE.search(
+            " ".join(self.paragraphs[i].text for i in range(min(3, len(self.paragraphs))))
+        )
+        return bool(cue) and (marked or addressed > 0 or len(questions) >= 3)
 
     def _reported_question(self, text: str):
         """(context sentences, the question sentences) when the paragraph reports a question."""

@@ -30,6 +30,8 @@ LABEL_FORMS = (
     # "Mark McGranaghan (00:01:02) - …".
     ("timed", re.compile(rf"^\[(?P<label>[^\]\n]{{1,60}})\]\s*\[{CLOCK}\]\s*")),
     ("timed", re.compile(rf"^(?P<label>[^\W\d_][^():\n]{{0,48}}?)\s*\({CLOCK}\)\s*(?:[-–—:]\s*)?")),
+    # A turn wholly in bold, label inside: "**Q: What brought you here?**", "**DW: Why?**".
+    ("bold-turn", re.compile(r"^(?:\d{1,2}[.)]\s+)?(?:\*\*|__)(?P<label>[^*_:\n]{1,60}?):\s+(?=\S)")),
     ("wiki", re.compile(r"^\(\((?P<label>[^()\n]{1,60})\)\)\s*:?\s*")),
     ("qa", re.compile(r"^(?P<label>Q|A|Question|Answer)(?:\s*:\s*|\.\s+|\s{2,}|(?<=Q) (?=[A-Z]))(?=\S)")),
     ("plain", re.compile(r"^(?P<label>[^\W\d_][^:\n]{0,48}?)\s?:\s+(?=\S)")),
@@ -104,7 +106,14 @@ NOT_LABELS = {
     "sound bite",
     "soundbite",
 }
-# An asker's turn this short, without a question mark, does not start a question.
+# Prompts that ask without a question mark: "Tell us a bit about yourself.", "Describe …".
+PROMPT = re.compile(
+    r"^(?:\d{1,2}[.)]\s*)?(?:please\s+|so,?\s+|and\s+|now,?\s+)?(?:tell (?:us|me)|describe|walk (?:us|me)|take (?:us|me)|"
+    r"talk (?:to us |to me )?about|explain|share (?:with us|your)|give (?:us|me)|introduce yourself|summari[sz]e|"
+    r"paint (?:us|me)|let'?s talk about|could you|would you|can you)\b",
+    re.I,
+)
+# An asker's turn this short, without a question mark or a prompt, does not start a question.
 INTERJECTION_WORDS = 8
 # The answerer of unlabelled answers: the article's interviewee.
 UNLABELLED = ""
@@ -140,12 +149,21 @@ def find_label(line: str) -> tuple[str, str, str] | None:
         if not match:
             continue
         label = " ".join(match["label"].split()).strip(" .") if form != "qa" else match["label"]
-        if label.casefold() in NOT_LABELS or (form in ("plain", "markdown") and not _plausible(label)):
+        if label.casefold() in NOT_LABELS or (form in ("plain", "markdown", "bold-turn") and not _plausible(label)):
             return None
-        if form == "timed" and (len(label.split()) > 6 or any(c in label for c in "?!;\"“”<>")):
+        if form == "timed" and (len(label.split()) > 6 or any(c in label for c in '?!;"“”<>')):
             return None
         return label, line[match.end() :], form
     return None
+
+
+def unbold_rest(rest: str) -> str:
+    """The text of a bold turn without its closing marker: "Why?**" → "Why?"."""
+    stripped = rest.rstrip()
+    for marker in ("**", "__"):
+        if stripped.endswith(marker):
+            return stripped[: -len(marker)].rstrip()
+    return rest
 
 
 INITIALS_SUFFIX = re.compile(r"\s*\((?P<initials>[A-Za-z]{1,4})\)$")
@@ -168,12 +186,15 @@ def accepted_labels(lines: list[str]) -> dict[str, str]:
     with the form it is written in."""
     counts: dict[str, int] = {}
     forms: dict[str, str] = {}
+    asked_in_bold: set[str] = set()  # "**Don Watkins: What does a week look like?**"
     for line in lines:
         found = find_label(strip_timestamp(line.strip())[0])
         if found:
-            label, _, form = found
+            label, rest, form = found
             counts[label] = counts.get(label, 0) + 1
             forms[label] = form
+            if form == "bold-turn" and unbold_rest(rest).endswith("?"):
+                asked_in_bold.add(label)
     title = next((line for line in lines if line.strip()), "")
 
     def introduces_initials(label):  # "Aaron van Wirdum (AvW):" once, then "AvW:" throughout
@@ -187,12 +208,29 @@ def accepted_labels(lines: list[str]) -> dict[str, str]:
         or ASKER_LABEL.match(label)
         or ANSWERER_LABEL.match(label)
         or forms[label] in ("qa", "wiki")
+        or label in asked_in_bold
         or _named_in(label, title)
         or introduces_initials(label)
     }
     if accepted:
         # In a transcript, an upper-case name used once ("UN SECRETARY GENERAL:") is a label too.
         accepted.update({l: forms[l] for l in counts if l.isupper() and len(l) > 3 and forms[l] == "plain"})
+        # Where most paragraphs open with a label, so does a full name used once: the town-hall
+        # questioner who asks one question ("Katherine Fenton: In what new ways …?").
+        opening = [line for line in lines if line.strip()]
+        labelled = sum(
+            1 for line in opening if (f := find_label(strip_timestamp(line.strip())[0])) and f[0] in accepted
+        )
+        if labelled >= 0.5 * len(opening):
+            accepted.update(
+                {
+                    l: forms[l]
+                    for l in counts
+                    if forms[l] in ("plain", "markdown", "timed")
+                    and 2 <= len(l.split()) <= 4
+                    and all(w[0].isupper() for w in l.split())
+                }
+            )
     return accepted
 
 
@@ -367,7 +405,12 @@ def split_turns(turns: list[Turn], askers: set[str], interjections: bool = True)
             else:
                 out.lead.append(turn.text)
         elif asks:
-            interjection = interjections and "?" not in turn.text and word_count(turn.text) < INTERJECTION_WORDS
+            interjection = (
+                interjections
+                and "?" not in turn.text
+                and word_count(turn.text) < INTERJECTION_WORDS
+                and not PROMPT.match(turn.text)
+            )
             if answer and interjection:
                 answer.append(turn)
             elif interjection and not question and not last_question:
