@@ -116,7 +116,7 @@ LIST_NUMBER = re.compile(r"^\d{1,2}[.)]\s+")
 BOLD = ("**", "__")
 
 
-def paragraphs(lines: list[tuple[int, str]], labels: set[str], discarded: list[str]) -> list[Paragraph]:
+def paragraphs(lines: list[tuple[int, str]], labels: dict[str, str], discarded: list[str]) -> list[Paragraph]:
     """Blank-line separated paragraphs; a line opening with a speaker label starts a new one,
     and so does a heading. A heading broken over two lines is one heading::
 
@@ -137,9 +137,15 @@ def paragraphs(lines: list[tuple[int, str]], labels: set[str], discarded: list[s
     return _join_broken_headings([p for p in found if p.lines or p.label])
 
 
+# A thematic break ("---", "***"): it separates, it says nothing.
+RULE_LINE = re.compile(r"^(?:-{3,}|\*{3,}|_{3,}|={3,})$")
+
+
 def _blocks(lines):
     block = []
     for number, line in lines:
+        if RULE_LINE.match(line.strip()):
+            line = ""
         if line.strip():
             block.append((number, line.strip()))
         elif block:
@@ -174,6 +180,9 @@ def _unbold(block: list[tuple[int, str]], discarded: list[str]) -> str | None:
 
 
 def _add_line(found, current, number, line, labels, discarded, mark):
+    if labels.get(" ".join(line.split())) == "caps-line":
+        found.append(Paragraph(number, [], " ".join(line.split())))
+        return found[-1]
     canonical = turns.canonical_labels(labels)
     line, stamp = turns.strip_timestamp(line)
     if stamp:

@@ -40,14 +40,15 @@ ASKER_LABEL = re.compile(
     r"^(?:q|question|questioner|reporter|journalist|press|audience(?: \w+)?|member of the audience|"
     r"moderator|interviewer|host|co-?host|panell?ist|wn|wikinews|participant|"
     r"(?:the |mr\.? |madam )?chair(?:man|woman|person)?|senator(?: .*)?|sen\. .*|rep\. .*|"
-    r"representative(?: .*)?|congress(?:man|woman)(?: .*)?)$",
+    r"representative(?: .*)?|congress(?:man|woman)(?: .*)?|"
+    r"pregunta|interlocutora?|reportera?|periodista|moderadora?|entrevistadora?|question(?:neur|neuse)?|journaliste)$",
     re.I,
 )
 ANSWERER_LABEL = re.compile(r"^(?:a|answer)$", re.I)
 # Voices that neither ask nor answer: their words stay where they fall, without a new pair.
 NEUTRAL_LABEL = re.compile(
     r"^(?:announcer|narrator|voice[- ]?over|voice|interpreter|translator|crowd|audience members|all|"
-    r"video|clip|recording|sound)$",
+    r"video|clip|recording|sound|voz(?: \w+)?|voces(?: .*)?|coro|intervención(?: \w+)?|locutora?|int[ée]rprete|traductora?)$",
     re.I,
 )
 NOT_LABELS = {
@@ -181,6 +182,39 @@ def _plausible(label: str) -> bool:
     return words[0][0].isupper() and all(w[0].isalpha() or w[0] in "'’" for w in words)
 
 
+# A speaker's name alone on a line in capitals, their words on the lines below (stenographic
+# versions, scripts): "HUGO LÓPEZ-GATELL RAMÍREZ, SUBSECRETARIO DE PREVENCIÓN".
+CAPS_LINE = re.compile(r"^(?=(?:.*[^\W\d_]){3})[^\Wa-zß-ÿ][^a-zß-ÿ:?!\n]{1,140}$")
+
+
+def caps_label(line: str, following: str) -> str | None:
+    """The label a capitals line gives the text under it, or None."""
+    line = " ".join(line.split())
+    if not CAPS_LINE.match(line) or not following.strip() or CAPS_LINE.match(following.strip()):
+        return None
+    if (
+        len(line.split()) > 20
+        or line.endswith(".")
+        and not line.endswith(("JR.", "SR."))
+        or line.casefold() in NOT_LABELS
+    ):
+        return None
+    letters = [c for c in line if c.isalpha()]
+    return line if letters and all(c.isupper() for c in letters) else None
+
+
+def caps_labels(lines: list[str]) -> set[str]:
+    """Capitals lines that label the text under them, when a text is written so: at least
+    three of them (one is a heading), never the first line (the title)."""
+    found = []
+    texts = [line.strip() for line in lines]
+    nonblank = [i for i, t in enumerate(texts) if t]
+    for i, following in zip(nonblank[1:], nonblank[2:], strict=False):
+        if following == i + 1 and (label := caps_label(texts[i], texts[following])):
+            found.append(label)
+    return set(found) if len(found) >= 3 else set()
+
+
 def accepted_labels(lines: list[str]) -> dict[str, str]:
     """Labels that are really speaker labels here (a known role, or a name that recurs), each
     with the form it is written in."""
@@ -212,6 +246,7 @@ def accepted_labels(lines: list[str]) -> dict[str, str]:
         or _named_in(label, title)
         or introduces_initials(label)
     }
+    accepted.update(dict.fromkeys(caps_labels(lines), "caps-line"))
     if accepted:
         # In a transcript, an upper-case name used once ("UN SECRETARY GENERAL:") is a label too.
         accepted.update({l: forms[l] for l in counts if l.isupper() and len(l) > 3 and forms[l] == "plain"})
@@ -286,9 +321,19 @@ def classify(turns: list[Turn], known_askers: set[str], known_answerers: set[str
     if guests:
         return askers | (unknown - guests)
     if askers:
-        # Reporters are known; another label asks too only when it asks often and talks briefly
-        # (a moderator, a host introducing the questioners).
-        return askers | minor | {l for l, (ends, words) in stats.items() if ends >= 0.25 and words < 0.7 * words_talker}
+        # Reporters are known; another label asks too only when it asks often, talks briefly
+        # and is not who speaks when a reporter has asked (a moderator, a host introducing the
+        # questioners; an official who asks "¿te parece?" between answers still answers).
+        replies = _replies_to(turns, askers)
+        return (
+            askers
+            | (minor - set(replies))
+            | {
+                l
+                for l, (ends, words) in stats.items()
+                if ends >= 0.25 and words < 0.7 * words_talker and replies.get(l, 0) < 0.3
+            }
+        )
     # Nobody's role is known: askers end their turns with questions clearly more often than
     # the one who talks longest, or ask now and then in much shorter turns.
     return minor | {
@@ -296,6 +341,20 @@ def classify(turns: list[Turn], known_askers: set[str], known_answerers: set[str
         for l, (ends, words) in stats.items()
         if ends >= max(0.2, 2 * ends_talker) or (ends >= 0.15 and words < 0.5 * words_talker)
     }
+
+
+def _replies_to(turns: list[Turn], askers: set[str]) -> dict[str, float]:
+    """Per label: the share of its turns that come straight after an asker's."""
+    spoken = [t for t in turns if t.label]
+    after: dict[str, int] = {}
+    total: dict[str, int] = {}
+    for before, turn in zip(spoken, spoken[1:], strict=False):
+        if turn.label == before.label:
+            continue
+        total[turn.label] = total.get(turn.label, 0) + 1
+        if before.label in askers:
+            after[turn.label] = after.get(turn.label, 0) + 1
+    return {label: after.get(label, 0) / n for label, n in total.items() if after.get(label)}
 
 
 def _turn_stats(turns: list[Turn], labels: set[str]) -> dict[str, tuple[float, float]]:
@@ -413,9 +472,10 @@ def split_turns(turns: list[Turn], askers: set[str], interjections: bool = True)
             )
             if answer and interjection:
                 answer.append(turn)
-            elif interjection and not question and not last_question:
-                # A greeting before anything was asked ("Good afternoon."): what answers it
-                # is an opening statement, lead text.
+            elif interjection and not question and not last_question and _answered_next(turns, i, askers):
+                # A greeting before anything was asked ("Good afternoon."), answered at once:
+                # what answers it is an opening statement, lead text. (Host introductions that
+                # lead into a question stay with it.)
                 out.lead.append(turn.text)
             else:
                 finish()
@@ -447,6 +507,12 @@ def _merge_continuations(turns: list[Turn], unlabelled_answers: bool, unlabelled
         else:
             merged.append(turn)
     return merged
+
+
+def _answered_next(turns: list[Turn], i: int, askers: set[str]) -> bool:
+    """Whether the next labelled turn after turns[i] is an answerer's."""
+    following = next((t for t in turns[i + 1 :] if t.label), None)
+    return following is not None and following.label not in askers and not NEUTRAL_LABEL.match(following.label)
 
 
 def word_count(text: str) -> int:
