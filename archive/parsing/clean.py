@@ -56,6 +56,9 @@ PULL_QUOTE_CREDIT = re.compile(
 IMAGE_CAPTION = re.compile(r"^\S.{0,200}?\S\s*(?:Image|Photo|Picture)s?:\s*[^.:]{1,80}\.?$")
 QUOTED_TITLE = re.compile(r"^[\"“«„].{1,200}$")
 HEADING = re.compile(r"^#{1,6}\s+")
+QUOTE_MARK = re.compile(r"^\s*(?:>\s?)+")
+# "Q:" before a question set apart as a heading or in bold ("### Q: How did you start?").
+QUESTION_PREFIX = re.compile(r"^(?:Q|Question|Pregunta)\s*[:.]\s+", re.I)
 MARKDOWN_LINK = re.compile(r"\[(?P<text>[^\]\n]*)\]\((?P<url>[^)\s]+)\)")
 MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|~])")
 HTML_TAG = re.compile(r"</?[a-zA-Z][^<>\n]{0,200}>")
@@ -88,6 +91,8 @@ def clean_line(line: str) -> tuple[str, list[str]]:
     ):
         return "", [stripped]
     removed = []
+    if QUOTE_MARK.match(line):
+        line = QUOTE_MARK.sub("", line)  # a Markdown block quote: the words stay
     removed.extend(m["url"] for m in MARKDOWN_LINK.finditer(line))
     line = MARKDOWN_LINK.sub(lambda m: m["text"], line)
     for tag in HTML_TAG.findall(line):
@@ -130,7 +135,11 @@ def paragraphs(lines: list[tuple[int, str]], labels: dict[str, str], discarded: 
         current: Paragraph | None = None
         for number, line in block:
             if HEADING.match(line):
-                found.append(Paragraph(number, [" ".join(HEADING.sub("", line).split())], mark="heading"))
+                text = " ".join(HEADING.sub("", line).split())
+                if prefix := QUESTION_PREFIX.match(text):
+                    discarded.append(prefix.group().strip())
+                    text = text[prefix.end() :]
+                found.append(Paragraph(number, [text], mark="heading"))
                 current = None
                 continue
             current = _add_line(found, current, number, line, labels, discarded, mark)

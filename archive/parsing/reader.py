@@ -105,6 +105,7 @@ ADDRESS = re.compile(
     r"Sie|Ihnen|Ihre?[mnrs]?|вы|вас|вам|ваш\w*|ты|тебя)\b",
     re.I,
 )
+LIST_ITEM = re.compile(r"^(?:[*+•–-]|\d{1,2}[.)])\s")
 # The title or the opening says the text is an interview.
 INTERVIEW_CUE = re.compile(
     r"\b(?:interview\w*|Q\s?&\s?A|questions (?:for|to|with)|(?:spoke|speaks|talked|talks|chatted|sat down) (?:to|with)|"
@@ -170,6 +171,7 @@ class _Reader:
         self.interview = Interview(title="", discarded=discarded)
         self.byline_names: list[str] = []
         self.byline_affiliation = ""
+        self.not_questions: set[int] = set()
 
     def read(self) -> Interview:
         iv = self.interview
@@ -201,6 +203,9 @@ class _Reader:
     def _read_prose(self, body: list[Paragraph]) -> None:
         iv = self.interview
         marked = marked_questions(body)
+        # In a text that does not set its questions apart, a question-shaped heading or list
+        # item is the author's own ("## Why bother?"), not an interviewer's.
+        self.not_questions = {i for i, p in enumerate(body) if p.mark == "heading" or LIST_ITEM.match(p.text)}
         if marked is not None:
             iv.evidence.append(f"questions: the {len(marked)} paragraphs the text sets apart as headings or in bold")
         else:
@@ -431,7 +436,12 @@ class _Reader:
                     continue
             else:
                 reported = self._reported_question(text)
-                direct = ends_with_question(text) and following and not ends_with_question(following)
+                direct = (
+                    ends_with_question(text)
+                    and following
+                    and not ends_with_question(following)
+                    and i not in self.not_questions
+                )
             if direct or reported is not None:
                 finish()
                 context, asked = ([], text) if reported is None else reported
@@ -474,7 +484,7 @@ class _Reader:
         addressed = sum(1 for q in questions if ADDRESS.search(q))
         if addressed * 2 >= len(questions):
             return True
-        if self.byline_names or "speaker" in self.header:
+        if "speaker" in self.header or (self.byline_names and addressed):
             return True
         cue = INTERVIEW_CUE.search(self.interview.title) or INTERVIEW_CUE.search(
             " ".join(self.paragraphs[i].text for i in range(min(3, len(self.paragraphs))))
