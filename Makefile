@@ -32,11 +32,15 @@ $(ARCHIVE_DATA_DIR)/secret_key:
 	$(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
 	chmod 600 $@
 
-# Debian packages the browser tests need (Chromium); installed only when missing, as root.
+# Debian packages the browser tests need (Chromium) and the social-card images' fonts
+# (fonts-dejavu-core, archive/cards.py); installed only when missing, as root.
 system-packages:
 	@if ! command -v chromium >/dev/null; then \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "Chromium is missing: install Debian's chromium package for the browser tests"; fi; fi
+	@if [ ! -e /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-dejavu-core >/dev/null; \
+	  else echo "DejaVu fonts are missing: install Debian's fonts-dejavu-core for the social-card images"; fi; fi
 
 # Lint and format check (ruff, pyproject.toml), then the whole suite twice: on SQLite (the
 # default), then on PostgreSQL.

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import path
 
 from .views import answers, pages, search
+from .views import sharing
 
 urlpatterns = [
     path("", pages.home, name="home"),
@@ -14,5 +15,12 @@ urlpatterns = [
     path("speakers/<slug:slug>/", pages.speaker_detail, name="speaker_detail"),
     # The permalink of one answer: short, and never reused.
     path("a/<str:key>/", answers.pair_detail, name="pair_detail"),
+    # Share and cite (issue 14): the card, the embeddable quote, oEmbed, citation files.
+    path("a/<str:key>/card.png", sharing.card, name="pair_card"),
+    path("a/<str:key>/embed/", sharing.embed, name="pair_embed"),
+    path("a/<str:key>/cite.bib", sharing.citation_file, {"fmt": "bibtex"}, name="pair_cite_bibtex"),
+    path("a/<str:key>/cite.ris", sharing.citation_file, {"fmt": "ris"}, name="pair_cite_ris"),
+    path("a/<str:key>/cite.json", sharing.citation_file, {"fmt": "csl"}, name="pair_cite_csl"),
+    path("oembed/", sharing.oembed, name="oembed"),
     path("admin/", admin.site.urls),
 ]

@@ -17,6 +17,15 @@ document.addEventListener("DOMContentLoaded", () => {
       link.dataset.copied = "true";
     });
   });
+  // A citation: the button carries the plain text of what the page shows beside it.
+  document.querySelectorAll("button[data-copy]").forEach((button) => {
+    const label = button.textContent;
+    button.hidden = false;
+    button.addEventListener("click", async () => {
+      button.textContent = (await copy(button.dataset.copy)) ? "Copied" : "Select the text and copy it";
+      setTimeout(() => { button.textContent = label; }, 2500);
+    });
+  });
   document.querySelectorAll("button[data-copy-from]").forEach((button) => {
     const source = document.getElementById(button.dataset.copyFrom);
     if (!source) return;
