@@ -154,6 +154,8 @@ def _blocks(lines):
     block = []
     for number, line in lines:
         if RULE_LINE.match(line.strip()):
+            if len(block) == 1 and line.strip()[0] in "=-" and not HEADING.match(block[0][1]):
+                block[0] = (block[0][0], "# " + block[0][1])  # "Overview\n--------": a heading
             line = ""
         if line.strip():
             block.append((number, line.strip()))

@@ -482,13 +482,14 @@ class _Reader:
         if any(self._reported_question(q) for q in questions):
             return True
         addressed = sum(1 for q in questions if ADDRESS.search(q))
-        if addressed * 2 >= len(questions):
+        if addressed * 2 >= len(questions) and (marked or len(questions) >= 3):
             return True
         if "speaker" in self.header or (self.byline_names and addressed):
             return True
         cue = INTERVIEW_CUE.search(self.interview.title) or INTERVIEW_CUE.search(
             " ".join(self.paragraphs[i].text for i in range(min(3, len(self.paragraphs))))
         )
+        # One or two questions in an essay need the text to say it is an interview.
         return bool(cue) and (marked or addressed > 0 or len(questions) >= 3)
 
     def _reported_question(self, text: str):
