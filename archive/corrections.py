@@ -48,6 +48,28 @@ def pair_anchor(pair: ParsedPair) -> list[str]:
     return [pair.question, (paragraphs(pair.answer) or [""])[0]]
 
 
+def well_formed(c) -> bool:
+    """A correction as this module writes them: a known op and text values (a posted preview
+    may have been tampered with)."""
+    if not isinstance(c, dict) or c.get("op") not in (
+        "role",
+        "set",
+        "speaker",
+        "speaker_role",
+        "merge",
+        "split",
+        "move",
+    ):
+        return False
+    for key, value in c.items():
+        if key in ("pair", "next"):
+            if not (isinstance(value, list) and len(value) == 2 and all(isinstance(v, str) for v in value)):
+                return False
+        elif not isinstance(value, str):
+            return False
+    return True
+
+
 def roles(corrections: list[dict]) -> dict[str, str]:
     """The editor's label roles, as ``parsing.parse(roles=…)`` takes them."""
     return {c["label"]: c["role"] for c in corrections if c.get("op") == "role" and c.get("role") in ROLES}

@@ -251,7 +251,7 @@ def load_corrections(raw: str) -> list[dict]:
         value = json.loads(raw or "[]")
     except ValueError:
         return []
-    return [c for c in value if isinstance(c, dict)] if isinstance(value, list) else []
+    return [c for c in value if editing.well_formed(c)] if isinstance(value, list) else []
 
 
 class DocumentForm(forms.Form):

@@ -179,8 +179,10 @@ def import_text(
         return Outcome(path, "failed", error=str(exc))
     outcome = Outcome(path, "", interview=interview, warnings=list(interview.warnings))
     outcome.warnings += [f"an editor's correction no longer applies: {reason}" for _, reason in skipped]
+    dropped = [c for c, _ in skipped]
+    kept = [c for c in corrections if c not in dropped]
     fingerprint = hashlib.sha256(json.dumps([interview_json(interview), original], sort_keys=True).encode()).hexdigest()
-    if existing and existing.fingerprint == fingerprint and existing.corrections == corrections:
+    if existing and existing.fingerprint == fingerprint and existing.corrections == kept:
         if not dry_run and existing.parsed_by != parser_revision():
             Article.objects.filter(pk=existing.pk).update(parsed_by=parser_revision())
         outcome.status, outcome.article = "unchanged", existing
@@ -203,7 +205,7 @@ def import_text(
                 content_hash=content_hash,
                 article=existing,
                 publish=publish,
-                corrections=corrections,
+                corrections=kept,
             )
     except FieldTooLong as exc:
         return Outcome(path, "failed", error=str(exc), interview=interview)

@@ -69,7 +69,7 @@ def merge_suggestions(speakers) -> list[dict]:
         for (a, wa), (b, wb) in combinations(group, 2):
             if a.pk == b.pk or (min(a.pk, b.pk), max(a.pk, b.pk)) in found:
                 continue
-            short, long = ((a, wa), (b, wb)) if len(a.name) <= len(b.name) else ((b, wb), (a, wa))
+            short, long = ((a, wa), (b, wb)) if (len(wa), len(a.name)) <= (len(wb), len(b.name)) else ((b, wb), (a, wa))
             reason = why_same(short[1], long[1], short[0].name)
             if reason:
                 keeper, other = sorted([a, b], key=lambda s: (s.answers, len(s.name)), reverse=True)

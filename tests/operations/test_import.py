@@ -281,3 +281,23 @@ def test_date_in_the_file_name_dates_an_undated_text(tmp_path):
     article = Article.objects.get()
     assert str(article.published) == "2012-10-16"
     assert article.title == "Presidential debate 2012 10 16"
+
+
+def test_json_says_how_sure_the_parser_was_and_what_a_duplicate_duplicates(tmp_path):
+    shutil.copy(SEED_SCO, tmp_path / "a.txt")
+    shutil.copy(SEED_SCO, tmp_path / "b.txt")
+    status, out, _ = run(tmp_path, "--format", "json")
+    assert status == 0
+    first, second = json.loads(out)["files"]
+    assert first["needs_review"] is False and first["confidence"] == 1.0
+    assert first["evidence"] and all(isinstance(line, str) for line in first["evidence"])
+    assert first["duplicate_of"] is None
+    assert (second["status"], second["duplicate_of"]) == ("duplicate", "a.txt")
+
+
+def test_the_same_text_with_other_line_ends_is_a_duplicate(tmp_path):
+    (tmp_path / "a.txt").write_text(SEED_SCO.read_text())
+    (tmp_path / "b.txt").write_bytes(SEED_SCO.read_text().replace("\n", " \r\n").encode() + b"\r\n\r\n")
+    status, out, _ = run(tmp_path)
+    assert "1 created, 1 duplicate" in out
+    assert Article.objects.count() == 1

@@ -54,7 +54,7 @@ class Command(BaseCommand):
         )
         verbose = options["verbosity"] >= 1 and format == "text"
         # Only the JSON report keeps every parsed article; a large import keeps counts.
-        kept, counts, answers = [], Counter(), 0
+        kept, counts, answers, doubtful = [], Counter(), 0, 0
         with bar, nullcontext() if dry_run else batched():
             for path in files:
                 outcome = import_file(path, dry_run=dry_run)
@@ -62,6 +62,7 @@ class Command(BaseCommand):
                 if format == "json":
                     kept.append(outcome)
                 answers += len(outcome.interview.pairs) if outcome.interview and outcome.ok else 0
+                doubtful += bool(outcome.interview and outcome.ok and outcome.needs_review)
                 if verbose or not outcome.ok:
                     with bar.external_write_mode():
                         self._report(outcome)
@@ -81,6 +82,8 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps({"files": [o.as_json() for o in kept]}, ensure_ascii=False, indent=2))
         else:
             summary = ", ".join(f"{n} {status}" for status, n in sorted(counts.items())) or "no .txt files found"
+            if doubtful:
+                summary += f"; {doubtful} need review (the parser was unsure of the split)"
             self.stdout.write(f"{counts.total()} file(s): {summary}" + (" (dry run: nothing saved)" if dry_run else ""))
         if counts["failed"] or not counts:
             # A non-zero exit status tells scripts that something was not imported.
@@ -94,7 +97,8 @@ class Command(BaseCommand):
         if iv is None:  # skipped unparsed: saved before from the same text
             self.stdout.write(f"{outcome.status:<10} {outcome.path}: {outcome.article.title!r}")
             return
-        self.stdout.write(f"{outcome.status:<10} {outcome.path}: {iv.title!r}, {len(iv.pairs)} answer(s)")
+        doubt = f", needs review (confidence {iv.confidence:.2f})" if iv.needs_review else ""
+        self.stdout.write(f"{outcome.status:<10} {outcome.path}: {iv.title!r}, {len(iv.pairs)} answer(s){doubt}")
         for warning in outcome.warnings:
             self.stdout.write(self.style.WARNING(f"           warning: {warning}"))
 
