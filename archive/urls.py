@@ -1,8 +1,7 @@
 from django.contrib import admin
-from django.urls import path
+from django.urls import path, re_path
 
-from .views import answers, pages, search
-from .views import sharing
+from .views import answers, check, exports, follow, pages, search, sharing
 
 urlpatterns = [
     path("", pages.home, name="home"),
@@ -23,4 +22,14 @@ urlpatterns = [
     path("a/<str:key>/cite.json", sharing.citation_file, {"fmt": "csl"}, name="pair_cite_csl"),
     path("oembed/", sharing.oembed, name="oembed"),
     path("admin/", admin.site.urls),
+    # Follow, export, check (issue 14): feeds, sitemap, robots.txt, OpenSearch, downloads.
+    path("feeds/interviews/", follow.interviews_feed, name="interviews_feed"),
+    path("speakers/<slug:slug>/feed/", follow.speaker_feed, name="speaker_feed"),
+    path("search/feed/", follow.search_feed, name="search_feed"),
+    re_path(r"^search/export\.(?P<kind>csv|json)$", exports.export, name="search_export"),
+    path("check/", check.quote_check, name="quote_check"),
+    path("sitemap.xml", follow.sitemap_index, name="sitemap"),
+    path("sitemap-<str:section>.xml", follow.sitemap_section, name="sitemap_section"),
+    path("robots.txt", follow.robots_txt, name="robots_txt"),
+    path("opensearch.xml", follow.opensearch, name="opensearch"),
 ]

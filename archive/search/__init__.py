@@ -13,6 +13,7 @@ syntax is read by :mod:`archive.search.syntax`, never handed to the engine.
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 
 from haystack.inputs import Exact
 from haystack.query import SearchQuerySet
@@ -34,6 +35,7 @@ from .query import (
     suggest,
     text_sq,
 )
+from .related import excerpt
 from .results import Filter, Hit, Results, SpeakerGroup, counted_page, facets_from, hit_from
 from .syntax import normalize, parse
 
@@ -214,13 +216,27 @@ def marker_for(params, language: str = "") -> Marker:
     )
 
 
-def related_answers(pair: Pair, limit: int = 5) -> list[Hit]:
-    """Answers on the same subject in other articles (more like this), best first; none
-    when the search engine fails (the answer's page is still served: it comes from the
-    database)."""
+@dataclass
+class Related:
+    """A related answer as the answer's page lists it: a clean excerpt, and the topic words
+    it shares with the answer (what makes it related)."""
+
+    hit: Hit
+    excerpt: str
+    shared: list[str]
+
+
+def related_answers(pair: Pair, limit: int = 5) -> list[Related]:
+    """Answers on the same subject in other articles, best first: they share at least two of
+    its topic words (:mod:`.related`); none when the search engine fails (the answer's page is
+    still served: it comes from the database)."""
     sqs = SearchQuerySet().models(Pair).exclude(article=Exact(pair.article.slug)).more_like_this(pair)
     try:
-        return [hit_from(result, Marker(), "") for result in sqs[:limit]]
+        found = list(sqs[:limit])
     except Exception:
         log.exception("Related answers not found for %s", pair.key)
         return []
+    return [
+        Related(hit_from(result, Marker(), ""), excerpt(result.answer), getattr(result, "shared", []))
+        for result in found
+    ]

@@ -40,6 +40,7 @@ from whoosh.fields import NUMERIC, STORED, TEXT
 from whoosh.index import TOC
 from whoosh.sorting import FieldFacet, TranslateFacet
 
+from .. import related
 from .facets import FacetsMixin
 from .reading import READ_ATTEMPTS, ReadingMixin, retried
 from .spelling import SpellingMixin
@@ -188,10 +189,12 @@ class ArchiveWhooshBackend(WritingMixin, ReadingMixin, SpellingMixin, FacetsMixi
         result_class=None,
         **kwargs,
     ):
-        """Documents sharing the most telling words of ``model_instance``'s own text (itself
-        left out), narrowed by the query it was asked with. Uses the kept-open searcher; the
-        text is the index class's ``similar_text(obj)`` when it has one (an answer's words,
-        without the speaker's name that every answer of theirs shares), else the document."""
+        """Documents sharing at least two topic words of ``model_instance``'s own text (itself
+        left out), narrowed by the query it was asked with, each with ``shared``: those words
+        as it prints them. Topic words are the most telling words of the index class's
+        ``similar_text(obj)`` (an answer's words, without the speaker's name that every answer
+        of theirs shares), less boilerplate and words in more than a few percent of documents
+        (archive.search.related). Uses the kept-open searcher."""
         from haystack import connections
 
         searcher = self._searcher()
@@ -204,10 +207,18 @@ class ArchiveWhooshBackend(WritingMixin, ReadingMixin, SpellingMixin, FacetsMixi
         docnum = searcher.document_number(**{ID: get_identifier(model_instance)})
         if not text or docnum is None:
             return {"results": [], "hits": 0}
-        key_terms = searcher.key_terms_from_text(self.content_field_name, text, numterms=12)
-        if not key_terms:
+        topic = self._topic_words(searcher, text)
+        if len(topic) < related.LEAST_SHARED:
             return {"results": [], "hits": 0}
-        similar = wq.Or([wq.Term(self.content_field_name, word, boost=weight) for word, weight in key_terms])
+        field = self.content_field_name
+        # Any two of the topic words: documents sharing more of them match more pairs.
+        similar = wq.Or(
+            [
+                wq.And([wq.Term(field, a, boost=wa), wq.Term(field, b, boost=wb)])
+                for i, (a, wa) in enumerate(topic)
+                for b, wb in topic[i + 1 :]
+            ]
+        )
         if additional_query_string and additional_query_string != "*":
             similar = self._narrowed(similar, [additional_query_string])
         page_num, page_length = self.calculate_page(start_offset, end_offset)
@@ -219,7 +230,24 @@ class ArchiveWhooshBackend(WritingMixin, ReadingMixin, SpellingMixin, FacetsMixi
         )
         if raw_page.pagenum < page_num:
             return {"results": [], "hits": raw_page.total}
-        return self._process_results(raw_page, result_class=result_class)
+        found = self._process_results(raw_page, result_class=result_class)
+        words = [word for word, _ in topic]
+        for result in found["results"]:
+            result.shared = related.shared_words(words, f"{result.question}\n{getattr(result, 'answer', '')}")
+        return found
+
+    def _topic_words(self, searcher, text) -> list[tuple[str, float]]:
+        """The most telling words of ``text`` that say what it is about, with their weights."""
+        field = self.content_field_name
+        common = max(related.MIN_COMMON, related.COMMON_SHARE * searcher.doc_count())
+        text = related.without_labels(text)
+        candidates = searcher.key_terms_from_text(field, text, numterms=related.TOPIC_WORDS * 3)
+        return [
+            (word, weight)
+            for word, weight in candidates
+            # A word of this answer alone (or of no answer: its question's) finds nothing else.
+            if related.is_topic_word(word) and 1 < searcher.doc_frequency(field, word) <= common
+        ][: related.TOPIC_WORDS]
 
     @retried
     def search(
