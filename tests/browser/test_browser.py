@@ -75,7 +75,7 @@ def test_search_open_answer_and_copy_its_link(page, seeds):
 def test_citation_copy_button_appears_only_with_javascript(page, seeds):
     pair = Pair.objects.first()
     page.goto(pair.get_absolute_url())
-    button = page.locator("button.copy-button")
+    button = page.locator("button.copy-button").first
     assert button.is_visible()
     button.click()
     expect(button).to_have_text("Copied")
