@@ -6,6 +6,7 @@ DATA := $(or $(ARCHIVE_DATA_DIR),var)
 export ARCHIVE_DATA_DIR := $(abspath $(DATA))
 HOST ?= 127.0.0.1
 PORT ?= 8000
+AXE := node_modules/axe-core/axe.min.js
 
 .PHONY: run serve setup test lint test-postgres system-packages bench clean
 
@@ -44,9 +45,17 @@ system-packages:
 
 # Lint and format check (ruff, pyproject.toml), then the whole suite twice: on SQLite (the
 # default), then on PostgreSQL.
-test: $(VENV)/.installed system-packages lint
+test: $(VENV)/.installed system-packages $(AXE) lint
 	$(PY) -m pytest
 	$(MAKE) --no-print-directory test-postgres
+
+# axe-core, which the browser tests run in Chromium on every page type, from the npm registry
+# (package.json pins it; npm ci installs exactly package-lock.json). Debian's npm when missing.
+$(AXE): package.json package-lock.json
+	@if ! command -v npm >/dev/null && [ "$$(id -u)" = 0 ]; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null; fi
+	npm ci --no-audit --no-fund --silent
+	touch $@
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
@@ -54,7 +63,7 @@ lint: $(VENV)/.installed
 
 # The whole suite on a throwaway PostgreSQL cluster on 127.0.0.1 (.ci/with-postgres.sh: as
 # root it installs Debian's postgresql when missing; it always stops the cluster at the end).
-test-postgres: $(VENV)/.installed system-packages
+test-postgres: $(VENV)/.installed system-packages $(AXE)
 	bash .ci/with-postgres.sh $(PY) -m pytest
 
 # The search benchmark (bench/, BENCHMARKS.md): generate, import, serve, load, compare with
