@@ -150,7 +150,7 @@ def render(facts: Facts) -> bytes:
         draw.text((MARGIN, y), _fit_line(text, face, width), font=face, fill=colour)
 
     out = io.BytesIO()
-    image.save(out, "PNG", optimize=True)
+    image.save(out, "PNG")  # not optimize=True: a little smaller, several times slower (BENCHMARKS.md)
     return out.getvalue()
 
 

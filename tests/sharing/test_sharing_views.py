@@ -111,3 +111,9 @@ def test_permalink_is_the_short_link_and_the_slashless_form_redirects(client, se
     assert len(pair.key) == 8 and pair.get_absolute_url() == f"/a/{pair.key}/"
     response = client.get(f"/a/{pair.key}")
     assert response.status_code == 301 and response["Location"] == f"/a/{pair.key}/"
+
+
+@pytest.mark.parametrize("key", ["..", "%2e%2e%2fsecret_key", "x" * 300, "ä€", "%00", "AbCdEfGh"])
+def test_odd_keys_are_404_on_every_shared_address(client, seeds, key):
+    for template in SHARED:
+        assert client.get(template.format(key=key)).status_code == 404, template
