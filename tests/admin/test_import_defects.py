@@ -10,7 +10,7 @@ from archive.models import Article
 from ..conftest import SEED_SCO
 from .preview import IMPORT_URL, import_all, preview_data
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db  # nothing here needs the index: no commit, faster
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
 

@@ -9,7 +9,7 @@ from archive.models import Article
 from ..conftest import SEED_SCO
 from .preview import IMPORT_URL, import_all
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db  # nothing here needs the index: no commit, faster
 # Two voices, neither introduced, both ending turns with a question mark: a guess.
 UNSURE = """Notes from the garden
 
@@ -51,3 +51,15 @@ def test_a_sure_import_is_not_flagged(staff_client):
     response = import_all(staff_client, SEED_SCO.read_text(), follow=True)
     assert "Needs review" not in str(list(response.context["messages"])[0])
     assert not Article.objects.get().needs_review
+
+
+def test_the_articles_page_shows_how_the_parser_read_it_and_the_corrections(staff_client):
+    from .preview import preview_data  # noqa: PLC0415
+
+    first = staff_client.post(IMPORT_URL, {"text": SEED_SCO.read_text()})
+    staff_client.post(IMPORT_URL, preview_data(first, {"d0-title": "Guterres on the SCO"}, "confirm"))
+    article = Article.objects.get()
+    page = staff_client.get(f"/admin/archive/article/{article.pk}/change/")
+    assert page.status_code == 200
+    assert "How the parser read it" in page.text
+    assert "title: “In the last few years" in page.text and "→ “Guterres on the SCO”" in page.text

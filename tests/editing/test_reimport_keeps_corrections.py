@@ -8,7 +8,7 @@ from archive.models import Article
 
 from ..conftest import SEED_SCO
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db  # nothing here needs the index: no commit, faster
 SPLIT_AT = "Addressing the challenges we face requires effective international institutions, rooted in 21st-century realities, and based on the UN Charter and international law."
 
 
