@@ -327,7 +327,10 @@ class Correction(models.Model):
 def record_correction(pair: Pair, question: str, answer: str, editor=None) -> Correction | None:
     """Keep ``pair``'s wording before an edit when the public could have read it; None when
     the text did not change or the article was never published."""
-    if not pair.pk or not pair.article.is_published or (question, answer) == (pair.question, pair.answer):
+    if not pair.pk or (question, answer) == (pair.question, pair.answer):
+        return None
+    # As stored: an edit saved together with the first publication is no correction.
+    if not Article.objects.filter(pk=pair.article_id, is_published=True).exists():
         return None
     return Correction.objects.create(pair=pair, previous_question=question, previous_answer=answer, editor=editor)
 

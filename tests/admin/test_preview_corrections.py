@@ -140,3 +140,14 @@ def test_changing_a_labels_role_recomputes_the_split(staff_client):
     article = Article.objects.get()
     assert article.pairs.count() == 3 and not article.needs_review
     assert article.corrections == [{"op": "role", "label": "Mira", "role": "asks"}]
+
+
+def test_uploading_a_corrected_file_again_starts_from_its_corrections(staff_client):
+    upload = {"files": [SimpleUploadedFile("sco.txt", SEED_SCO.read_bytes())]}
+    first = staff_client.post(IMPORT_URL, upload)
+    staff_client.post(IMPORT_URL, preview_data(first, {"d0-title": "Guterres on the SCO"}, "confirm"))
+    again = staff_client.post(IMPORT_URL, {"files": [SimpleUploadedFile("sco.txt", SEED_SCO.read_bytes())]})
+    assert again.context["previews"][0]["interview"].title == "Guterres on the SCO"
+    assert "Already imported from this file" in again.text
+    response = staff_client.post(IMPORT_URL, preview_data(again, action="confirm"), follow=True)
+    assert "“sco.txt”: unchanged" in str(list(response.context["messages"])[0])
