@@ -113,8 +113,9 @@ def _fit_quote(quote: str) -> tuple[list[str], ImageFont.FreeTypeFont]:
             lines = _wrap(text, face, width)
             if len(lines) * round(size * 1.3) <= height and all(face.getlength(x) <= width for x in lines):
                 return lines, face
+    # Words wider than the card (a long web address): cut each line to fit.
     face = font("quote", QUOTE_SIZES[-1])
-    return _wrap(f"“{shorten(quote, 80, hard=True)}”", face, width)[:4], face
+    return [_fit_line(line, face, width) for line in _wrap(f"“{shorten(quote, 80, hard=True)}”", face, width)[:4]], face
 
 
 def _fit_line(text: str, face, width: int) -> str:

@@ -5,6 +5,7 @@ archive.cards, archive.jsonld), so the views stay as they are."""
 from dataclasses import dataclass
 
 from django import template
+from django.db.models import prefetch_related_objects
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
@@ -35,6 +36,8 @@ def sharing(context, pair, permalink):
     if getattr(pair, "_sharing", None) and pair._sharing.permalink == permalink:
         return pair._sharing
     request = context["request"]
+    # The role is read by the card, the citations and the JSON-LD: one query for all three.
+    prefetch_related_objects([pair.article], "appearances")
 
     def url_for(path):
         return absolute_url(request, path)

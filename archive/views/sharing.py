@@ -23,7 +23,7 @@ from ..models import Pair
 from ..sentences import shorten
 from . import absolute_url
 
-EMBED_QUOTE_LIMIT = 480  # characters of the answer an embed quotes, at a sentence boundary
+EMBED_QUOTE_LIMIT = 280  # characters of the answer an embed quotes, at a sentence boundary: fits 560 × 340
 EMBED_WIDTH, EMBED_HEIGHT = 560, 340
 
 

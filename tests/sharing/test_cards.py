@@ -73,3 +73,8 @@ def test_card_draws_speaker_role_outlet_and_date_and_the_archive_name():
     assert with_all.version != bare.version
     image = Image.open(io.BytesIO(cards.render(bare)))
     assert image.size == (cards.WIDTH, cards.HEIGHT)
+
+
+def test_a_word_wider_than_the_card_is_cut_to_fit():
+    lines, face = cards._fit_quote("See https://example.org/" + "a" * 300 + " for more.")
+    assert all(face.getlength(line) <= cards.QUOTE_BOX[0] for line in lines)
