@@ -36,6 +36,8 @@ from __future__ import annotations
 import re
 
 from ..names import accented, fold
+from . import pairs as pairing
+from . import roles as speaking
 from . import turns
 from .clean import (
     CONTROL_CHAR,
@@ -116,9 +118,11 @@ INTERVIEW_CUE = re.compile(
 TITLE_SEPARATOR = re.compile(r"\s+[–—-]\s+(?=[^–—-]+$)")
 
 
-def parse(text: str, filename: str = "") -> Interview:
+def parse(text: str, filename: str = "", roles: dict[str, str] | None = None) -> Interview:
     """Read one article. ``filename`` gives the title when the text has none ("go-time-42.txt":
-    "Go time 42") and the date when the text gives none ("…-2012-10-16.txt").
+    "Go time 42") and the date when the text gives none ("…-2012-10-16.txt"). ``roles``: an
+    editor's decisions, a label as printed → "asks", "answers" or "neither"; they beat the
+    parser's own.
 
     Raises ParseError when there is no article to read."""
     text = normalise(text)
@@ -150,6 +154,7 @@ def parse(text: str, filename: str = "") -> Interview:
         discarded,
         fallback_title=title_from_filename(filename) if filename else "",
         label_forms=labels,
+        roles=roles,
     ).read()
     interview.published = interview.published or date_in(filename.replace("_", "-"))
     interview.metadata_lines[:0] = header_lines
@@ -161,8 +166,9 @@ def parse(text: str, filename: str = "") -> Interview:
 class _Reader:
     """One pass over the paragraphs of one article."""
 
-    def __init__(self, header, paragraphs, discarded, fallback_title="", label_forms=None):
+    def __init__(self, header, paragraphs, discarded, fallback_title="", label_forms=None, roles=None):
         self.header = header
+        self.roles = roles or {}
         self.label_forms = label_forms or {}
         self.fallback_title = fallback_title
         self.paragraphs = paragraphs
@@ -198,6 +204,10 @@ class _Reader:
         iv.language = iv.language or detect_language(" ".join([iv.title, iv.lead, *(p.answer for p in iv.pairs[:20])]))
         if not iv.pairs:
             iv.warnings.append("no answered questions found: imported as an article without answers")
+        elif any(not p.speaker for p in iv.pairs):
+            iv.confidence = min(iv.confidence, 0.6)
+            iv.evidence.append("doubtful: the text does not say who answers; give the speaker before publishing")
+        iv.evidence.append(f"confidence {iv.confidence:.2f}" + (": needs review" if iv.needs_review else ""))
         return iv
 
     def _read_prose(self, body: list[Paragraph]) -> None:
@@ -211,9 +221,13 @@ class _Reader:
         else:
             iv.evidence.append("questions: paragraphs ending in “?” before an answer, and reported questions")
         lead, pairs, closing = self._split_by_questions([p.text for p in body], marked)
-        if pairs and not self._reads_as_interview([q for q, _ in pairs], marked is not None):
+        if pairs and not self._reads_as_interview([q for q, _ in pairs], marked is not None, len(body)):
             iv.evidence.append("not an interview: the questions address nobody and nothing says it is one")
+            iv.confidence = 0.6 if len(pairs) >= 3 else 0.9
             lead, pairs, closing = [p.text for p in body], [], []
+        elif pairs and marked is None and len(pairs) < 3 and not any(self._reported_question(q) for q, _ in pairs):
+            iv.confidence = 0.6
+            iv.evidence.append(f"doubtful: only {len(pairs)} question(s) found by their question marks")
         iv.lead, iv.closing = join(lead), join(closing)
         speaker = self._speaker([q for q, _ in pairs])
         iv.speakers = [speaker] if speaker else []
@@ -229,10 +243,15 @@ class _Reader:
         spoken = [turns.Turn(p.label, p.text, p.line) for p in body]
         main = self._speaker([t.text for t in spoken if t.label is None])
         known_askers = {l for l in set(iv.labels) if self._names_interviewer(l)}
-        askers = turns.classify(spoken, known_askers, set())
-        # Wikinews-style ((WN)) labels mark a written interview, not a conversation.
-        written = all(self.label_forms.get(label) == "wiki" for label in askers)
-        split = turns.split_turns(spoken, askers, interjections=not written)
+        decided = speaking.decide(spoken, known_askers, self.roles)
+        askers = decided.askers
+        # Written Q&A (Wikinews-style ((WN)), "**Q: …?**" in bold) asks in short lines too.
+        written = all(self.label_forms.get(label) in ("wiki", "bold-turn") for label in askers)
+        split = pairing.split_turns(spoken, askers, interjections=not written, neither=decided.neither)
+        order = list(dict.fromkeys(iv.labels))
+        iv.evidence.append(f"speaker-labelled transcript: {len(iv.labels)} labelled turns, {len(order)} labels")
+        iv.evidence.extend(f"“{label}” {decided.why.get(label, 'answers')}" for label in order[:12])
+        self._transcript_confidence(decided, split)
         iv.lead, iv.closing = join(split.lead), join(split.closing)
         context = " ".join([iv.title, iv.lead, self.header.get("speaker", "")])
         names = {label: self._name_for_label(label, context, main) for label in set(iv.labels)}
@@ -257,6 +276,20 @@ class _Reader:
             )
             for q, a, answerer, asker in split.pairs
         ]
+
+    def _transcript_confidence(self, decided, split) -> None:
+        iv = self.interview
+        if decided.basis == "statistics":
+            iv.confidence = 0.5
+            iv.evidence.append("doubtful: nothing says who asks; decided by how the turns end")
+        elif decided.basis == "introduced":
+            iv.confidence = 0.8
+        if not split.pairs:
+            iv.confidence = min(iv.confidence, 0.4)
+            iv.evidence.append("doubtful: speaker labels but no answered question")
+        elif len(split.closing) > max(3, len(split.pairs) // 5):
+            iv.confidence = min(iv.confidence, 0.6)
+            iv.evidence.append(f"doubtful: {len(split.closing)} questions at the end without an answer")
 
     def _names_interviewer(self, label: str) -> bool:
         """The title or header says this label is who asked ("Interview of X by Jamie Little")."""
@@ -475,22 +508,25 @@ class _Reader:
             pairs[-1] = (question, join(paragraphs))
         return lead, pairs, closing
 
-    def _reads_as_interview(self, questions: list[str], marked: bool) -> bool:
+    def _reads_as_interview(self, questions: list[str], marked: bool, paragraphs: int) -> bool:
         """Whether question-shaped paragraphs are an interviewer's: an interviewer addresses the
         interviewee ("you", "tell us"), or the text says it is an interview, or names the
         person who answers. A post that asks itself "Why frameworks?" and answers is not one."""
         if any(self._reported_question(q) for q in questions):
             return True
+        opening = " ".join(self.paragraphs[i].text for i in range(min(3, len(self.paragraphs))))
+        said = "speaker" in self.header or INTERVIEW_CUE.search(self.interview.title) or INTERVIEW_CUE.search(opening)
+        if (
+            len(questions) < 3
+            and len(questions) < 0.15 * paragraphs
+            and not ("speaker" in self.header or INTERVIEW_CUE.search(self.interview.title))
+        ):
+            return False  # a question or two in a long text: the author's own, unless titled so
         addressed = sum(1 for q in questions if ADDRESS.search(q))
-        if addressed * 2 >= len(questions) and (marked or len(questions) >= 3):
+        # Several questions: most address someone; one or two in an essay: all of them do.
+        if addressed * 2 >= len(questions) if len(questions) >= 3 else addressed == len(questions):
             return True
-        if "speaker" in self.header or (self.byline_names and addressed):
-            return True
-        cue = INTERVIEW_CUE.search(self.interview.title) or INTERVIEW_CUE.search(
-            " ".join(self.paragraphs[i].text for i in range(min(3, len(self.paragraphs))))
-        )
-        # One or two questions in an essay need the text to say it is an interview.
-        return bool(cue) and (marked or addressed > 0 or len(questions) >= 3)
+        return bool(said or self.byline_names)
 
     def _reported_question(self, text: str):
         """(context sentences, the question sentences) when the paragraph reports a question."""

@@ -75,25 +75,34 @@ def table(labels, key) -> list[tuple]:
         groups[label[key]].append(check(label))
     groups["all"] = [r for rows in list(groups.values()) for r in rows]
     return [
-        (name, len(rows), *(100 * sum(r[k] for r in rows) / len(rows) for k in ("count", "first", "last")),
-         sum(r["false_pairs"] for r in rows))
+        (
+            name,
+            len(rows),
+            *(100 * sum(r[k] for r in rows) / len(rows) for k in ("count", "first", "last")),
+            sum(r["false_pairs"] for r in rows),
+        )
         for name, rows in sorted(groups.items(), key=lambda item: (item[0] == "all", item[0]))
     ]
 
 
 def report(labels, out=sys.stdout) -> None:
     for key in ("source", "shape"):
-        print(f"{key:22} {'docs':>4} {'pairs exact':>12} {'1st question':>13} {'last answer':>12} {'false pairs':>12}",
-              file=out)
+        print(
+            f"{key:22} {'docs':>4} {'pairs exact':>12} {'1st question':>13} {'last answer':>12} {'false pairs':>12}",
+            file=out,
+        )
         for name, n, count, first, last, false in table(labels, key):
             print(f"{name:22} {n:4d} {count:11.0f}% {first:12.0f}% {last:11.0f}% {false:12d}", file=out)
         print(file=out)
     for label in labels:
         result = check(label)
         if not all(result[k] for k in ("count", "first", "last")):
-            print(f"miss: {label['path']}: got {result['got']} pairs, expected {label['pairs']}"
-                  f" (alt {label['alt_pairs']}); first {result['first']} {result['first_got']!r};"
-                  f" last {result['last']} {result['last_got']!r}", file=out)
+            print(
+                f"miss: {label['path']}: got {result['got']} pairs, expected {label['pairs']}"
+                f" (alt {label['alt_pairs']}); first {result['first']} {result['first_got']!r};"
+                f" last {result['last']} {result['last_got']!r}",
+                file=out,
+            )
 
 
 if __name__ == "__main__":

@@ -1,0 +1,154 @@
+"""Cutting a labelled transcript's turns into lead, question/answer pairs and closing (pure).
+
+The convention: a run of asker turns is a question; the turns of one answerer after it are
+its answer; when several answerers speak in turn after one question, each gets a pair with
+that question::
+
+    Q: What about Iran?                 question
+    THE PRESIDENT: We're watching.      answer 1 (THE PRESIDENT)
+    Q: Thank you.                       an interjection: under 8 words, no "?" — stays inside
+    PRIME MINISTER: We agree.           answer 2 (PRIME MINISTER), same question
+
+A greeting answered by an opening statement is lead; questions nobody answered are closing text.
+"""
+
+from __future__ import annotations
+
+from .turns import INTERJECTION_WORDS, NEUTRAL_LABEL, PROMPT, UNLABELLED, Split, Turn
+
+
+def split_turns(
+    turns: list[Turn], askers: set[str], interjections: bool = True, neither: set[str] = frozenset()
+) -> Split:
+    """Cut a transcript's turns into lead, pairs and closing by the convention above.
+
+    ``interjections=False`` for written Q&A, where a short line ("Tell us about it.") is a
+    question like any other."""
+    out = Split()
+    # Where no answer carries a label, an unlabelled paragraph after a question is the answer;
+    # elsewhere it continues the turn before it.
+    unlabelled_only = all(t.label in askers for t in turns if t.label)
+    unlabelled_answers = not interjections or unlabelled_only
+    turns = _merge_continuations(turns, unlabelled_answers, unlabelled_only)
+    question: list[Turn] = []
+    last_question: list[Turn] = []
+    answer: list[Turn] = []
+
+    def finish():
+        nonlocal answer, last_question, question
+        if answer:
+            asked = question or last_question
+            out.pairs.append(
+                (
+                    _question_text(asked),
+                    _answer_text(answer),
+                    answer[0].label,
+                    next((t.label for t in reversed(asked) if t.label), ""),
+                )
+            )
+            if question:
+                last_question, question = question, []
+        answer = []
+
+    for i, turn in enumerate(turns):
+        following = turns[i + 1] if i + 1 < len(turns) else None
+        asks = turn.label in askers
+        if turn.label and (turn.label in neither or NEUTRAL_LABEL.match(turn.label)):
+            if answer or question:
+                (answer or question).append(turn)
+            else:
+                out.lead.append(f"{turn.label}: {turn.text}")
+        elif turn.label is None:
+            if answer:
+                answer.append(turn)
+            elif (
+                unlabelled_answers
+                and question
+                and question[-1].label is not None
+                and (unlabelled_only or _asks(question[-1].text))
+            ):
+                answer = [Turn(UNLABELLED, turn.text, turn.line)]  # the interviewee's, unlabelled
+                if UNLABELLED not in out.answerers:
+                    out.answerers.append(UNLABELLED)
+            elif question:
+                question.append(turn)
+            elif (
+                turn.text.rstrip(' "”)').endswith("?")
+                and following
+                and following.label
+                and following.label not in askers
+            ):
+                question.append(turn)  # an unlabelled question before a labelled answer
+            else:
+                out.lead.append(turn.text)
+        elif asks:
+            interjection = (
+                interjections
+                and "?" not in turn.text
+                and word_count(turn.text) < INTERJECTION_WORDS
+                and not PROMPT.match(turn.text)
+            )
+            if answer and interjection:
+                answer.append(turn)
+            elif interjection and not question and not last_question and _answered_next(turns, i, askers):
+                # A greeting before anything was asked ("Good afternoon."), answered at once:
+                # what answers it is an opening statement, lead text. (Host introductions that
+                # lead into a question stay with it.)
+                out.lead.append(turn.text)
+            else:
+                finish()
+                question.append(turn)
+        else:
+            if turn.label not in out.answerers:
+                out.answerers.append(turn.label)
+            if answer and answer[0].label == turn.label:
+                answer.append(turn)
+            elif question or last_question:
+                finish()
+                answer = [turn]
+            else:
+                out.lead.append(turn.text)  # an opening statement before any question
+    finish()
+    out.closing.extend(_question_text([t]) for t in question)
+    return out
+
+
+def _merge_continuations(turns: list[Turn], unlabelled_answers: bool, unlabelled_only: bool) -> list[Turn]:
+    """Fold unlabelled paragraphs into the labelled turn before them, unless they may be the
+    unlabelled answer to it."""
+    merged: list[Turn] = []
+    for turn in turns:
+        previous = merged[-1] if merged else None
+        may_answer = unlabelled_answers and previous is not None and (unlabelled_only or _asks(previous.text))
+        if turn.label is None and previous is not None and previous.label is not None and not may_answer:
+            merged[-1] = Turn(previous.label, previous.text + "\n\n" + turn.text, previous.line)
+        else:
+            merged.append(turn)
+    return merged
+
+
+def _answered_next(turns: list[Turn], i: int, askers: set[str]) -> bool:
+    """Whether the next labelled turn after turns[i] is an answerer's."""
+    following = next((t for t in turns[i + 1 :] if t.label), None)
+    return following is not None and following.label not in askers and not NEUTRAL_LABEL.match(following.label)
+
+
+def word_count(text: str) -> int:
+    """Words as a reader counts them: a dash or a lone punctuation mark is none."""
+    return sum(1 for w in text.split() if any(c.isalnum() for c in w))
+
+
+def _asks(text: str) -> bool:
+    return text.rstrip(' "”’)').endswith("?")
+
+
+def _question_text(turns: list[Turn]) -> str:
+    labels = {t.label for t in turns if t.label}
+    if len(labels) <= 1:
+        return "\n\n".join(t.text for t in turns)
+    return "\n\n".join(f"{t.label}: {t.text}" if t.label else t.text for t in turns)
+
+
+def _answer_text(turns: list[Turn]) -> str:
+    speaker = turns[0].label
+    return "\n\n".join(t.text if t.label in (None, speaker) else f"{t.label}: {t.text}" for t in turns)

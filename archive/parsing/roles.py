@@ -1,0 +1,182 @@
+"""Who asks and who answers in a speaker-labelled transcript (pure), and why.
+
+Each label is decided once, by what the text says before any statistic::
+
+    Q, MODERATOR, ((WN)), PREGUNTA      asks: a reporter's or moderator's label
+    "our guest today is Peter Robison"  "Peter Robison" answers: the opening introduces him
+    the editor's choice in the preview  whatever the editor said (``overrides``)
+    nothing known                       asks: ends its turns with questions far more often
+                                        than the one who talks longest
+
+:func:`decide` returns the roles with a reason for each, which the parser reports as its
+evidence and turns into its confidence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .turns import ANSWERER_LABEL, ASKER_LABEL, NEUTRAL_LABEL, Turn
+
+ASKS, ANSWERS, NEITHER = "asks", "answers", "neither"
+ROLES = (ASKS, ANSWERS, NEITHER)
+
+
+@dataclass
+class Roles:
+    """The decision for one transcript."""
+
+    askers: set[str] = field(default_factory=set)
+    neither: set[str] = field(default_factory=set)
+    why: dict[str, str] = field(default_factory=dict)  # label -> "asks: a reporter's label"
+    # How the undecided labels were settled: "known" (labels, the text, the editor),
+    # "introduced" (the opening presents the guests) or "statistics" (turn shapes alone).
+    basis: str = "known"
+
+    def role(self, label: str) -> str:
+        return NEITHER if label in self.neither else ASKS if label in self.askers else ANSWERS
+
+
+STRONG_GUEST_CUE = re.compile(
+    r"\b(?:guests?|interview(?:ing|s|ed)?|candidates?|nominees?|witness(?:es)?|here with|speaking with|"
+    r"talking (?:to|with)|with us (?:today|tonight|this week)|our special)\b",
+    re.I,
+)
+WEAK_GUEST_CUE = re.compile(r"\b(?:joined (?:today |now )?by|joining (?:us|me)|welcome|with us|today we have)\b", re.I)
+HOST_WORD = re.compile(r"\b(?:hosts?|co-?hosts?|myself|moderat\w+|panell?ists?)\b", re.I)
+
+
+def decide(turns: list[Turn], known_askers: set[str] = frozenset(), overrides: dict[str, str] | None = None) -> Roles:
+    """The role of every label in ``turns``. ``known_askers``: labels the text names as the
+    interviewer's; ``overrides``: label -> "asks" | "answers" | "neither", an editor's word,
+    which beats everything else."""
+    overrides = {label: role for label, role in (overrides or {}).items() if role in ROLES}
+    out = Roles()
+    labels = {t.label for t in turns if t.label}
+    for label in labels:
+        if label in overrides:
+            out.why[label] = f"{overrides[label]}: the editor said so"
+            if overrides[label] == NEITHER:
+                out.neither.add(label)
+            elif overrides[label] == ASKS:
+                out.askers.add(label)
+        elif NEUTRAL_LABEL.match(label):
+            out.neither.add(label)
+            out.why[label] = "neither: a voice that neither asks nor answers (an announcer, a video)"
+        elif ASKER_LABEL.match(label):
+            out.askers.add(label)
+            out.why[label] = "asks: a reporter's, moderator's or interviewer's label"
+        elif label in known_askers:
+            out.askers.add(label)
+            out.why[label] = "asks: the title or header names this interviewer"
+        elif ANSWERER_LABEL.match(label):
+            out.why[label] = "answers: an answer label"
+    known_answerers = {l for l, role in overrides.items() if role == ANSWERS}
+    unknown = labels - set(out.why) - known_answerers
+    if unknown:
+        found, basis, reasons = _settle(turns, unknown, out.askers)
+        out.askers |= found
+        out.basis = basis
+        for label in unknown:
+            out.why[label] = (ASKS if label in found else ANSWERS) + ": " + reasons.get(label, "")
+    return out
+
+
+def _settle(turns: list[Turn], unknown: set[str], askers: set[str]) -> tuple[set[str], str, dict[str, str]]:
+    """Which of the ``unknown`` labels ask, how that was decided, and why for each."""
+    stats = _turn_stats(turns, unknown)
+    talker = max(stats, key=lambda l: stats[l][1])
+    ends_talker, words_talker = stats[talker]
+    # Someone who says a word or two now and then (a child asked her name) only interjects.
+    minor = {l for l, (_, words) in stats.items() if words < 0.1 * words_talker}
+    guests = {l for l in _introduced(turns, unknown) if stats[l][0] < 0.25}
+    if guests:
+        reasons = {l: "the opening introduces them as a guest" for l in guests}
+        reasons.update({l: "the host who introduces the guests" for l in unknown - guests})
+        return unknown - guests, "introduced", reasons
+    if askers:
+        # Reporters are known; another label asks too only when it asks often, talks briefly
+        # and is not who speaks when a reporter has asked (a moderator, a host introducing the
+        # questioners; an official who asks "¿te parece?" between answers still answers).
+        replies = _replies_to(turns, askers)
+        moderators = {
+            l
+            for l, (ends, words) in stats.items()
+            if ends >= 0.25 and words < 0.7 * words_talker and replies.get(l, 0) < 0.3
+        }
+        found = (minor - set(replies)) | moderators
+        reasons = {l: "speaks when a reporter has asked" for l in unknown - found}
+        reasons.update({l: "asks often in short turns, between the answers (a moderator)" for l in moderators})
+        reasons.update({l: "says only a word or two now and then" for l in minor - set(replies) - moderators})
+        return found, "known", reasons
+    # Nobody's role is known: askers end their turns with questions clearly more often than
+    # the one who talks longest, or ask now and then in much shorter turns.
+    found = minor | {
+        l
+        for l, (ends, words) in stats.items()
+        if ends >= max(0.2, 2 * ends_talker) or (ends >= 0.15 and words < 0.5 * words_talker)
+    }
+    reasons = {
+        l: f"{100 * stats[l][0]:.0f}% of their turns end with a question, {stats[l][1]:.0f} words a turn"
+        for l in unknown
+    }
+    return found, "statistics", reasons
+
+
+def _replies_to(turns: list[Turn], askers: set[str]) -> dict[str, float]:
+    """Per label: the share of its turns that come straight after an asker's."""
+    spoken = [t for t in turns if t.label]
+    after: dict[str, int] = {}
+    total: dict[str, int] = {}
+    for before, turn in zip(spoken, spoken[1:], strict=False):
+        if turn.label == before.label:
+            continue
+        total[turn.label] = total.get(turn.label, 0) + 1
+        if before.label in askers:
+            after[turn.label] = after.get(turn.label, 0) + 1
+    return {label: after.get(label, 0) / n for label, n in total.items() if after.get(label)}
+
+
+def _turn_stats(turns: list[Turn], labels: set[str]) -> dict[str, tuple[float, float]]:
+    """Per label: the share of its turns that end with a question, and words per turn."""
+    merged: dict[str, list[str]] = {}
+    current = None
+    for turn in turns:
+        if turn.label:
+            current = turn.label
+            merged.setdefault(current, []).append(turn.text)
+        elif current is not None:
+            merged[current][-1] += "\n\n" + turn.text
+    stats = {}
+    for label in labels:
+        texts = merged.get(label) or [""]
+        ends = sum(1 for t in texts if t.rstrip(' "”’)—–-').endswith("?")) / len(texts)
+        stats[label] = (ends, sum(len(t.split()) for t in texts) / len(texts))
+    return stats
+
+
+def _introduced(turns: list[Turn], labels: set[str]) -> set[str]:
+    """Labels the opening turns present as guests or candidates ("our special guest is …")."""
+    opening = [t for t in turns[:12] if t.label]
+    found: dict[str, bool] = {}
+    for turn in opening:
+        for label in labels - {turn.label}:
+            for variant in _name_variants(label):
+                for match in re.finditer(rf"\b{re.escape(variant)}\b", turn.text):
+                    before = turn.text[max(0, match.start() - 160) : match.start()]
+                    cues = list(STRONG_GUEST_CUE.finditer(before)) or list(WEAK_GUEST_CUE.finditer(before))
+                    if not cues or HOST_WORD.search(before[cues[-1].start() :]):
+                        continue
+                    strong = bool(STRONG_GUEST_CUE.search(before))
+                    found[label] = found.get(label, False) or strong
+    if any(found.values()):
+        return {l for l, strong in found.items() if strong}
+    return set(found)
+
+
+def _name_variants(label: str) -> list[str]:
+    words = [w for w in label.replace(".", " ").split() if len(w) > 1 and w[0].isupper()]
+    if not words:
+        return []
+    return list(dict.fromkeys([" ".join(words), words[-1], words[0]] if len(words) > 1 else words))
