@@ -20,7 +20,9 @@ def test_answer_page_shows_every_citation_with_copy_buttons_and_downloads(client
     for label in ("Attribution", "APA (7th edition)", "MLA (9th edition)", "Chicago (notes and bibliography)"):
         assert f'<h4 class="citation-style">{label}</h4>' in text
     assert "Guterres, António. “In the Last Few Years" in text
-    assert text.count('class="copy-button" data-copy="') == 4  # shown without JavaScript, copied with it
+    # The text is on the page without JavaScript; the copy buttons stay hidden until copy.js runs.
+    assert text.count('class="copy-button" data-copy="') == 4
+    assert text.count('citation" hidden>Copy</button>') == 4
     for ext in ("bib", "ris", "json"):
         assert f'href="/a/{pair.key}/cite.{ext}" download' in text
 
