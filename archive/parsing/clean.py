@@ -57,6 +57,19 @@ IMAGE_CAPTION = re.compile(r"^\S.{0,200}?\S\s*(?:Image|Photo|Picture)s?:\s*[^.:]
 QUOTED_TITLE = re.compile(r"^[\"“«„].{1,200}$")
 HEADING = re.compile(r"^#{1,6}\s+")
 QUOTE_MARK = re.compile(r"^\s*(?:>\s?)+")
+# A caption cue's timing ("00:00:00.662 --> 00:00:04.307", "[12.34 --> 17.20]"): captions are
+# cut by time, not by speaker.
+CUE_TIMING = re.compile(
+    r"^\s*\[?(?:\d{1,2}:)?\d{1,2}(?::\d{2})?[.,]\d{1,3}\s*-->\s*(?:\d{1,2}:)?\d{1,2}(?::\d{2})?[.,]\d{1,3}\]?"
+    r"(?:\s+(?:align|position|line|size):\S+)*\s*"
+)
+
+
+def caption_cues(lines: list[str]) -> bool:
+    """Whether the text is a caption file (WebVTT, SRT, a speech recogniser's segments)."""
+    return sum(1 for line in lines[:400] if CUE_TIMING.match(line)) >= 3
+
+
 # "Q:" before a question set apart as a heading or in bold ("### Q: How did you start?").
 QUESTION_PREFIX = re.compile(r"^(?:Q|Question|Pregunta)\s*[:.]\s+", re.I)
 MARKDOWN_LINK = re.compile(r"\[(?P<text>[^\]\n]*)\]\((?P<url>[^)\s]+)\)")
@@ -130,7 +143,7 @@ def paragraphs(lines: list[tuple[int, str]], labels: dict[str, str], discarded: 
         **How did you start?**       ->  Paragraph("How did you start?", mark="bold")
     """
     found: list[Paragraph] = []
-    for block in _blocks(lines):
+    for block in _split_bold_first_lines(_blocks(lines)):
         mark = _unbold(block, discarded)
         current: Paragraph | None = None
         for number, line in block:
@@ -164,6 +177,17 @@ def _blocks(lines):
             block = []
     if block:
         yield block
+
+
+def _split_bold_first_lines(blocks):
+    """A block that opens with a line wholly in bold ("1. __Tell us about yourself.__") and
+    goes on below it: the bold line is a paragraph of its own, like a heading."""
+    for block in blocks:
+        if len(block) > 1 and _unbold([block[0]], []) and not _unbold(list(block), []):
+            yield block[:1]
+            yield block[1:]
+        else:
+            yield block
 
 
 def _unbold(block: list[tuple[int, str]], discarded: list[str]) -> str | None:

@@ -41,8 +41,10 @@ from . import roles as speaking
 from . import turns
 from .clean import (
     CONTROL_CHAR,
+    CUE_TIMING,
     QUOTES,
     Paragraph,
+    caption_cues,
     clean,
     clean_line,
     ends_with_question,
@@ -137,7 +139,17 @@ def parse(text: str, filename: str = "", roles: dict[str, str] | None = None) ->
 
     discarded: list[str] = []
     kept: list[tuple[int, str]] = []
-    for number, line in enumerate(text.split("\n"), start=1):
+    raw_lines = text.split("\n")
+    captions = caption_cues(raw_lines)
+    for number, line in enumerate(raw_lines, start=1):
+        if captions and (
+            CUE_TIMING.match(line) and not CUE_TIMING.sub("", line).strip() or _cue_number(raw_lines, number)
+        ):
+            discarded.append(line.strip())
+            line = ""
+        elif captions and CUE_TIMING.match(line):
+            discarded.append(CUE_TIMING.match(line).group().strip())
+            line = CUE_TIMING.sub("", line)
         line, removed = clean_line(line)
         discarded.extend(removed)
         kept.append((number, line))
@@ -155,6 +167,7 @@ def parse(text: str, filename: str = "", roles: dict[str, str] | None = None) ->
         fallback_title=title_from_filename(filename) if filename else "",
         label_forms=labels,
         roles=roles,
+        captions=captions,
     ).read()
     interview.published = interview.published or date_in(filename.replace("_", "-"))
     interview.metadata_lines[:0] = header_lines
@@ -163,11 +176,18 @@ def parse(text: str, filename: str = "", roles: dict[str, str] | None = None) ->
     return interview
 
 
+def _cue_number(lines: list[str], number: int) -> bool:
+    """A caption's sequence number: a line of digits just above a cue timing (1-based ``number``)."""
+    line = lines[number - 1].strip()
+    return line.isdigit() and number < len(lines) and bool(CUE_TIMING.match(lines[number]))
+
+
 class _Reader:
     """One pass over the paragraphs of one article."""
 
-    def __init__(self, header, paragraphs, discarded, fallback_title="", label_forms=None, roles=None):
+    def __init__(self, header, paragraphs, discarded, fallback_title="", label_forms=None, roles=None, captions=False):
         self.header = header
+        self.captions = captions
         self.roles = roles or {}
         self.label_forms = label_forms or {}
         self.fallback_title = fallback_title
@@ -212,6 +232,11 @@ class _Reader:
 
     def _read_prose(self, body: list[Paragraph]) -> None:
         iv = self.interview
+        if self.captions:
+            # Cues are cut by time, not by speaker: nothing says who asks or who answers.
+            iv.lead = join([p.text for p in body])
+            iv.evidence.append("captions without speaker labels: cut by time, not by speaker; no pairs")
+            return
         marked = marked_questions(body)
         # In a text that does not set its questions apart, a question-shaped heading or list
         # item is the author's own ("## Why bother?"), not an interviewer's.
