@@ -143,7 +143,10 @@ def parse(text: str, filename: str = "", roles: dict[str, str] | None = None) ->
     captions = caption_cues(raw_lines)
     for number, line in enumerate(raw_lines, start=1):
         if captions and (
-            CUE_TIMING.match(line) and not CUE_TIMING.sub("", line).strip() or _cue_number(raw_lines, number)
+            CUE_TIMING.match(line)
+            and not CUE_TIMING.sub("", line).strip()
+            or _cue_number(raw_lines, number)
+            or line.startswith("WEBVTT")
         ):
             discarded.append(line.strip())
             line = ""
