@@ -271,7 +271,7 @@ class _Reader:
         spoken = [turns.Turn(p.label, p.text, p.line) for p in body]
         main = self._speaker([t.text for t in spoken if t.label is None])
         known_askers = {l for l in set(iv.labels) if self._names_interviewer(l)}
-        decided = speaking.decide(spoken, known_askers, self.roles)
+        decided = speaking.decide(spoken, known_askers, self.roles, title=iv.title)
         askers = decided.askers
         # Written Q&A (Wikinews-style ((WN)), "**Q: …?**" in bold) asks in short lines too.
         written = all(self.label_forms.get(label) in ("wiki", "bold-turn") for label in askers)

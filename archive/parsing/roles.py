@@ -47,7 +47,9 @@ WEAK_GUEST_CUE = re.compile(r"\b(?:joined (?:today |now )?by|joining (?:us|me)|w
 HOST_WORD = re.compile(r"\b(?:hosts?|co-?hosts?|myself|moderat\w+|panell?ists?)\b", re.I)
 
 
-def decide(turns: list[Turn], known_askers: set[str] = frozenset(), overrides: dict[str, str] | None = None) -> Roles:
+def decide(
+    turns: list[Turn], known_askers: set[str] = frozenset(), overrides: dict[str, str] | None = None, title: str = ""
+) -> Roles:
     """The role of every label in ``turns``. ``known_askers``: labels the text names as the
     interviewer's; ``overrides``: label -> "asks" | "answers" | "neither", an editor's word,
     which beats everything else."""
@@ -75,7 +77,7 @@ def decide(turns: list[Turn], known_askers: set[str] = frozenset(), overrides: d
     known_answerers = {l for l, role in overrides.items() if role == ANSWERS}
     unknown = labels - set(out.why) - known_answerers
     if unknown:
-        found, basis, reasons = _settle(turns, unknown, out.askers)
+        found, basis, reasons = _settle(turns, unknown, out.askers, title)
         out.askers |= found
         out.basis = basis
         for label in unknown:
@@ -83,9 +85,13 @@ def decide(turns: list[Turn], known_askers: set[str] = frozenset(), overrides: d
     return out
 
 
-def _settle(turns: list[Turn], unknown: set[str], askers: set[str]) -> tuple[set[str], str, dict[str, str]]:
+def _settle(turns: list[Turn], unknown: set[str], askers: set[str], title: str) -> tuple[set[str], str, dict[str, str]]:
     """Which of the ``unknown`` labels ask, how that was decided, and why for each."""
     stats = _turn_stats(turns, unknown)
+    if not askers and len(unknown) >= 2 and (guests := _guests_in_title(turns, unknown, title)):
+        reasons = {l: why for l, why in guests.items()}
+        reasons.update({l: "a host: the title names the guest" for l in unknown - set(guests)})
+        return unknown - set(guests), "introduced", reasons
     talker = max(stats, key=lambda l: stats[l][1])
     ends_talker, words_talker = stats[talker]
     # Someone who says a word or two now and then (a child asked her name) only interjects.
@@ -154,6 +160,40 @@ def _turn_stats(turns: list[Turn], labels: set[str]) -> dict[str, tuple[float, f
         ends = sum(1 for t in texts if t.rstrip(' "”’)—–-').endswith("?")) / len(texts)
         stats[label] = (ends, sum(len(t.split()) for t in texts) / len(texts))
     return stats
+
+
+TITLE_GUEST = re.compile(
+    r"\b(?:with|featuring|feat\.|guest|interview(?:ing|s)?|meets?|talks? to|conversation with)\s+"
+    r"(?P<name>[A-ZÀ-Þ][\w’'\-]+(?: [A-ZÀ-Þ][\w’'\-]+){1,2})"
+)
+
+
+def _guests_in_title(turns: list[Turn], labels: set[str], title: str) -> dict[str, str]:
+    """Labels of the guest the title names ("Diving In with Robert Bogart"), with why: the
+    label that is the name, or, for labels that name nobody ("[Speaker 3]"), the one who
+    speaks when the others address the guest by first name ("Peter, you were there …")."""
+    match = TITLE_GUEST.search(title)
+    if not match:
+        return {}
+    name = match["name"]
+    named = {l for l in labels if l == name or (len(l.split()) > 1 and l.split()[-1] == name.split()[-1])}
+    if named and named != labels:
+        return dict.fromkeys(named, f"the title names them (“{name}”)")
+    if any(_name_variants(l) for l in labels if not re.search(r"\d", l)):
+        return {}  # labels that are names, none of them the guest's
+    first = name.split()[0]
+    addressed = re.compile(rf"\b{re.escape(first)}\b")
+    replies: dict[str, int] = {}
+    spoken = [t for t in turns if t.label in labels]
+    for before, turn in zip(spoken, spoken[1:], strict=False):
+        if turn.label != before.label and addressed.search(before.text):
+            replies[turn.label] = replies.get(turn.label, 0) + 1
+    if not replies:
+        return {}
+    best = max(replies, key=replies.get)
+    if replies[best] < 2 or replies[best] < 0.5 * sum(replies.values()):
+        return {}
+    return {best: f"speaks when the others address {first}, the guest the title names"}
 
 
 def _introduced(turns: list[Turn], labels: set[str]) -> set[str]:
