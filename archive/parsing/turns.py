@@ -35,6 +35,8 @@ LABEL_FORMS = (
     ("wiki", re.compile(r"^\(\((?P<label>[^()\n]{1,60})\)\)\s*:?\s*")),
     ("qa", re.compile(r"^(?P<label>Q|A|Question|Answer)(?:\s*:\s*|\.\s+|\s{2,}|(?<=Q) (?=[A-Z]))(?=\S)")),
     ("plain", re.compile(r"^(?P<label>[^\W\d_][^:\n]{0,48}?)\s?:\s+(?=\S)")),
+    # Initials without a colon answering labelled questions: "MS Although we used …"
+    ("initials", re.compile(r"^(?P<label>[A-Z]{2,3})\s+(?=[A-Z])")),
 )
 ASKER_LABEL = re.compile(
     r"^(?:q|question|questioner|reporter|journalist|press|audience(?: \w+)?|member of the audience|"
@@ -114,6 +116,8 @@ PROMPT = re.compile(
     r"paint (?:us|me)|let'?s talk about|could you|would you|can you)\b",
     re.I,
 )
+# Capitals that open sentences as words, not as someone's initials.
+COMMON_CAPITALS = {"US", "UN", "UK", "EU", "OK", "TV", "AI", "IT", "NO", "SO", "AND", "THE", "FOR", "BUT", "NOT"}
 # An asker's turn this short, without a question mark or a prompt, does not start a question.
 INTERJECTION_WORDS = 8
 # The answerer of unlabelled answers: the article's interviewee.
@@ -235,10 +239,12 @@ def accepted_labels(lines: list[str]) -> dict[str, str]:
         match = INITIALS_SUFFIX.search(label)
         return bool(match) and counts.get(match["initials"], 0) >= 2
 
+    initials = {l for l, f in forms.items() if f == "initials"}
     accepted = {
         label: forms[label]
         for label, count in counts.items()
-        if count >= 2
+        if label not in initials
+        and count >= 2
         or ASKER_LABEL.match(label)
         or ANSWERER_LABEL.match(label)
         or forms[label] in ("qa", "wiki")
@@ -247,6 +253,9 @@ def accepted_labels(lines: list[str]) -> dict[str, str]:
         or introduces_initials(label)
     }
     accepted.update(dict.fromkeys(caps_labels(lines), "caps-line"))
+    if accepted and any(f != "initials" for f in accepted.values()):
+        # Initials without a colon count only beside other labels, and when they recur.
+        accepted.update({l: "initials" for l in initials if counts[l] >= 3 and l not in COMMON_CAPITALS})
     if accepted:
         # In a transcript, an upper-case name used once ("UN SECRETARY GENERAL:") is a label too.
         accepted.update({l: forms[l] for l in counts if l.isupper() and len(l) > 3 and forms[l] == "plain"})
