@@ -277,7 +277,10 @@ def marked_questions(body: list[Paragraph]) -> set[int] | None:
         or (body[i].mark == "bold" and i + 1 < len(body) and body[i + 1].mark is None and body[i + 1].label is None)
     }
     if len([i for i in asking if i - 1 not in asking]) >= 2 and len(asking) >= 0.6 * len(set_apart):
-        return asking
+        # One way of setting questions apart per text: with question headings, a bold line
+        # ("**The hub will include:**") is emphasis inside an answer.
+        kinds = {kind: {i for i in asking if body[i].mark == kind} for kind in ("heading", "bold")}
+        return max(kinds.values(), key=len)
     return None
 
 
