@@ -56,14 +56,15 @@ def matching(data: dict, *, sort: str | None = None, within=(), widen: bool = Tr
     narrowing = [*filters, *period, *within]
     text = text_sq(parsed.tree, exact)
     sqs = answers(text, narrowing, order, facets=False)
-    if widen and text is not None and _count(sqs) == 0:
+    if widen and text is not None and count_of(sqs) == 0:
         wider = most_words(parsed.tree, exact)
         if wider is not None:
             sqs = answers(wider, narrowing, order, facets=False)
     return sqs
 
 
-def _count(sqs) -> int:
+def count_of(sqs) -> int:
+    """How many answers a search finds."""
     sqs[:1]  # counted with a one-result page: an unsliced count reads every match
     return sqs.count()
 
@@ -80,7 +81,7 @@ class Export:
     @classmethod
     def of(cls, data: dict, limit: int | None = None) -> Export:
         sqs = matching(data)
-        count = _count(sqs) if sqs is not None else 0
+        count = count_of(sqs) if sqs is not None else 0
         return cls(sqs, count, min(count, limit or MAX_ROWS), limit or MAX_ROWS)
 
     def hits(self) -> Iterator:

@@ -27,7 +27,7 @@ from django.utils.text import Truncator
 from django.utils.timezone import get_default_timezone, make_aware
 from haystack.query import SQ
 
-from .exports import _count, matching
+from .exports import count_of, matching
 from .models import Appearance, Article, Pair
 from .search.results import link
 
@@ -192,6 +192,6 @@ def recent_keys(data: dict, items: int = ITEMS) -> list[str]:
         sqs = matching(data, within=[SQ(article__in=slugs)], widen=False)
         if sqs is None:
             return []
-        if _count(sqs) >= items or len(slugs) < size or size == WINDOWS[-1]:
+        if count_of(sqs) >= items or len(slugs) < size or size == WINDOWS[-1]:
             return [result.key for result in sqs[:MAX_KEYS]]
     return []

@@ -13,7 +13,7 @@ syntax is read by :mod:`archive.search.syntax`, never handed to the engine.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from haystack.inputs import Exact
 from haystack.query import SearchQuerySet
@@ -217,18 +217,17 @@ def marker_for(params, language: str = "") -> Marker:
 
 
 @dataclass
-class Related:
+class Related(Hit):
     """A related answer as the answer's page lists it: a clean excerpt, and the topic words
     it shares with the answer (what makes it related)."""
 
-    hit: Hit
-    excerpt: str
-    shared: list[str]
+    excerpt: str = ""
+    shared: list[str] = field(default_factory=list)
 
 
 def related_answers(pair: Pair, limit: int = 5) -> list[Related]:
-    """Answers on the same subject in other articles, best first: they share at least two of
-    its topic words (:mod:`.related`); none when the search engine fails (the answer's page is
+    """Answers on the same subject in other articles, best first: they share enough of its
+    topic words (:mod:`.related`); none when the search engine fails (the answer's page is
     still served: it comes from the database)."""
     sqs = SearchQuerySet().models(Pair).exclude(article=Exact(pair.article.slug)).more_like_this(pair)
     try:
@@ -237,6 +236,10 @@ def related_answers(pair: Pair, limit: int = 5) -> list[Related]:
         log.exception("Related answers not found for %s", pair.key)
         return []
     return [
-        Related(hit_from(result, Marker(), ""), excerpt(result.answer), getattr(result, "shared", []))
+        Related(
+            **vars(hit_from(result, Marker(), "")),
+            excerpt=excerpt(result.answer),
+            shared=getattr(result, "shared", []),
+        )
         for result in found
     ]

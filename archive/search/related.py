@@ -3,7 +3,8 @@
 An answer's topic words are its rarer words (the engine weighs them: Bo1 in Whoosh), less
 the words every conversation has: stop words (the analyzer drops them), and the talk around
 the topic in interviews, briefings and podcasts ("think", "question", "thank", "Wikinews")
-in :data:`BOILERPLATE`. Related answers share at least two topic words::
+in :data:`BOILERPLATE`. Related answers share three topic words, or one or two that
+carry a good part of the topic's weight (:func:`enough_in_common`)::
 
     "What prompted your curiosity about Magellanic penguins?" / "…collect sand crabs…"
     → topic words: penguin, magellan, crab, marin, fish …   (stems, as the index holds them)
@@ -14,13 +15,15 @@ A related answer is shown as its first sentences, Markdown taken out::
 """
 
 import re
+from itertools import combinations
 
 from ..sentences import shorten
 from .analysis import analyze
 
 EXCERPT_CHARS = 220
 TOPIC_WORDS = 10  # the most telling words of an answer that related answers are found by
-LEAST_SHARED = 2  # topic words a related answer must share
+SHARED_ENOUGH = 3  # topic words a related answer shares; or fewer that carry TELLING of their weight
+TELLING = 0.3
 # A word this common (a share of all answers) says nothing about a topic, however telling the
 # engine finds it in one text; small archives count at least MIN_COMMON answers.
 COMMON_SHARE = 0.05
@@ -87,6 +90,22 @@ def plain(text: str) -> str:
 def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
     """The first whole sentences of ``text`` that fit in ``limit`` characters, as plain text."""
     return shorten(plain(text), limit, hard=True)
+
+
+def enough_in_common(topic: list[tuple[str, float]]) -> list[tuple[str, ...]]:
+    """The sets of topic words a related answer must have one of: one or two words that carry
+    TELLING of the topic's weight ("tariffs" in a short answer about tariffs), or any
+    SHARED_ENOUGH words. Chosen on the judged answers of tests/follow/measure.py."""
+    total = sum(weight for _, weight in topic) or 1
+    weight = dict(topic)
+    telling = [
+        words
+        for size in range(1, SHARED_ENOUGH)
+        for words in combinations(weight, size)
+        if sum(weight[w] for w in words) / total >= TELLING
+    ]
+    telling = [w for w in telling if not any(set(o) < set(w) for o in telling)]  # the smallest
+    return telling + [c for c in combinations(weight, SHARED_ENOUGH) if not any(set(t) <= set(c) for t in telling)]
 
 
 def shared_words(topic: list[str], text: str) -> list[str]:

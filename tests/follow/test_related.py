@@ -18,8 +18,8 @@ def test_related_answers_share_topic_words_and_come_from_other_interviews(seeds)
     found = related_answers(pair)
     assert found
     for item in found:
-        assert item.hit.article_slug != pair.article.slug
-        assert len(item.shared) >= 2
+        assert item.article_slug != pair.article.slug
+        assert item.shared
         assert not set(item.shared) & {"think", "question", "people", "the", "and"}
 
 
@@ -32,7 +32,7 @@ def test_an_answer_on_another_subject_is_not_related(penguins):
         "seabirds.txt",
     )
     found = related_answers(pair)
-    assert [item.hit.key for item in found] == [other.pairs.get().key]
+    assert [item.key for item in found] == [other.pairs.get().key]
     assert set(found[0].shared) >= {"burrow", "penguins"} or set(found[0].shared) >= {"burrows", "penguins"}
 
 

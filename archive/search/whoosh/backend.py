@@ -189,7 +189,7 @@ class ArchiveWhooshBackend(WritingMixin, ReadingMixin, SpellingMixin, FacetsMixi
         result_class=None,
         **kwargs,
     ):
-        """Documents sharing at least two topic words of ``model_instance``'s own text (itself
+        """Documents sharing enough topic words of ``model_instance``'s own text (itself
         left out), narrowed by the query it was asked with, each with ``shared``: those words
         as it prints them. Topic words are the most telling words of the index class's
         ``similar_text(obj)`` (an answer's words, without the speaker's name that every answer
@@ -208,16 +208,14 @@ class ArchiveWhooshBackend(WritingMixin, ReadingMixin, SpellingMixin, FacetsMixi
         if not text or docnum is None:
             return {"results": [], "hits": 0}
         topic = self._topic_words(searcher, text)
-        if len(topic) < related.LEAST_SHARED:
+        if not topic:
             return {"results": [], "hits": 0}
         field = self.content_field_name
-        # Any two of the topic words: documents sharing more of them match more pairs.
-        similar = wq.Or(
-            [
-                wq.And([wq.Term(field, a, boost=wa), wq.Term(field, b, boost=wb)])
-                for i, (a, wa) in enumerate(topic)
-                for b, wb in topic[i + 1 :]
-            ]
+        # Ranked by the topic words (each weighted by how telling it is), among the documents
+        # that have enough of them in common (related.enough_in_common).
+        similar = wq.Require(
+            wq.Or([wq.Term(field, word, boost=weight) for word, weight in topic]),
+            wq.Or([wq.And([wq.Term(field, word) for word in words]) for words in related.enough_in_common(topic)]),
         )
         if additional_query_string and additional_query_string != "*":
             similar = self._narrowed(similar, [additional_query_string])
