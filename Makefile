@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 AXE := node_modules/axe-core/axe.min.js
 
-.PHONY: run serve setup test lint test-postgres system-packages bench clean
+.PHONY: run serve setup test lint test-postgres system-packages bench reliability clean
 
 run: setup
 	$(PY) manage.py import_interviews fixtures/
@@ -42,6 +42,9 @@ system-packages:
 	@if [ ! -e /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf ]; then \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-dejavu-core >/dev/null; \
 	  else echo "DejaVu fonts are missing: install Debian's fonts-dejavu-core for the social-card images"; fi; fi
+	@if ! command -v wrk >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; \
+	  else echo "wrk is missing: install Debian's wrk package for make reliability"; fi; fi
 
 # Lint and format check (ruff, pyproject.toml), then the whole suite twice: on SQLite (the
 # default), then on PostgreSQL.
@@ -77,6 +80,14 @@ BENCH_VENV := bench-data/venv
 
 bench: $(VENV)/.installed $(BENCH_VENV)/.installed
 	$(PY) -m bench.run --sizes $(SIZES) --duration $(BENCH_DURATION) --repeats $(BENCH_REPEATS) $(BENCH_ARGS)
+
+# Faults and load (bench/reliability.py, RELIABILITY.md): a 100,000-answer corpus imported,
+# imports and rebuilds killed with kill -9, the costliest queries, wrk at c=32 with a worker
+# killed, a 10-minute soak; loopback only, about 45 minutes on 2 cores. RELIABILITY_ARGS for
+# smaller runs (e.g. "--pairs 10000 --soak-seconds 60").
+RELIABILITY_ARGS ?=
+reliability: $(VENV)/.installed $(BENCH_VENV)/.installed system-packages
+	$(PY) -m bench.reliability $(RELIABILITY_ARGS)
 
 $(BENCH_VENV)/.installed: bench/requirements-peer.txt
 	$(PYTHON) -m venv $(BENCH_VENV)

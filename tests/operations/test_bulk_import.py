@@ -187,3 +187,29 @@ def test_ordinary_saves_merge_only_small_segments(tmp_path):
 
     assert backend.segment_count() < SMALL_SEGMENTS  # gathered small segments were merged
     assert indexed_pairs() == {str(pk) for pk in Pair.objects.values_list("pk", flat=True)}
+
+
+def test_an_editors_change_during_a_bulk_import_is_searchable_after_it(seeds, tmp_path):
+    """The import holds the index; the editor's save is queued and written by the import's
+    next commit: the new words are found and the old ones are gone, with no repair."""
+    write_articles(tmp_path / "in", 300)
+    child = subprocess.Popen(
+        [sys.executable, "manage.py", "import_interviews", "--no-progress", str(tmp_path / "in")],
+        cwd=ROOT,
+        env=child_env(ARCHIVE_INDEX_COMMIT_ROWS="100"),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 120
+    while Article.objects.count() < 30 and child.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert child.poll() is None, "the import ended before the editor's change"
+    pair = Pair.objects.get(answer__contains="Azerbaijan")
+    pair.answer = "Rewritten by an editor about marmalade while the import ran."
+    pair.save()
+    assert child.wait(timeout=180) == 0, child.stderr.read()
+
+    assert [r.pk for r in SearchQuerySet().models(Pair).filter(content="marmalade")] == [str(pair.pk)]
+    assert SearchQuerySet().models(Pair).filter(content="Azerbaijan").count() == 0
+    assert not PendingIndexUpdate.objects.exists()
