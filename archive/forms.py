@@ -12,6 +12,7 @@ from datetime import date
 from django import forms
 
 from . import corrections as editing
+from .importer import too_big
 from .models import Article, Pair
 from .parsing import ParseError, decode
 from .search import MAX_PAGE, MAX_QUERY_CHARS, MAX_QUERY_WORDS
@@ -209,6 +210,9 @@ class ImportForm(forms.Form):
         if self.cleaned_data.get("text", "").strip():
             yield "", self.cleaned_data["text"], ""
         for upload in self.cleaned_data.get("files") or []:
+            if reason := too_big(upload.size):
+                yield upload.name, "", reason  # refused unread
+                continue
             try:
                 text, _ = decode(upload.read())
             except ParseError as exc:

@@ -115,14 +115,22 @@ def text_files(paths) -> list[Path]:
     return found
 
 
+def too_big(size: int) -> str:
+    """Why a file of ``size`` bytes is refused unread, or ""."""
+    limit = settings.ARCHIVE_MAX_UPLOAD_BYTES
+    if size <= limit:
+        return ""
+    mb = 1024 * 1024
+    return (
+        f"the file is {round(size / mb, 1):g} MB; the limit is {round(limit / mb, 1):g} MB (ARCHIVE_MAX_UPLOAD_BYTES)"
+    )
+
+
 def read_text(path: Path) -> tuple[str, str]:
     try:
         size = path.stat().st_size
-        if size > settings.ARCHIVE_MAX_UPLOAD_BYTES:
-            limit = settings.ARCHIVE_MAX_UPLOAD_BYTES // (1024 * 1024)
-            raise ImportProblem(
-                f"the file is {size / 1024 / 1024:.0f} MB; the limit is {limit} MB (ARCHIVE_MAX_UPLOAD_BYTES)"
-            )
+        if reason := too_big(size):
+            raise ImportProblem(reason)
         raw = path.read_bytes()
     except FileNotFoundError:
         raise ImportProblem("the file does not exist (or was removed during the import)") from None

@@ -73,3 +73,13 @@ def test_preview_can_be_corrected_before_import(staff_client):
     response = staff_client.post(IMPORT_URL, preview_data(preview, {"d0-title": "Guterres on the SCO"}, "confirm"))
     assert response.status_code == 302
     assert Article.objects.get().title == "Guterres on the SCO"
+
+
+def test_an_upload_over_the_size_limit_is_refused_unread(staff_client, settings):
+    settings.ARCHIVE_MAX_UPLOAD_BYTES = 1024 * 1024
+    big = SimpleUploadedFile("big.txt", b"Title: Big\n\n" + b"big " * 300_000, "text/plain")
+    preview = staff_client.post(IMPORT_URL, {"files": [big]})
+    assert preview.context["previews"][0]["error"] == (
+        "the file is 1.1 MB; the limit is 1 MB (ARCHIVE_MAX_UPLOAD_BYTES)"
+    )
+    assert 'name="confirm"' not in preview.text
