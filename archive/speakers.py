@@ -9,13 +9,23 @@ merge_speakers(keeper, [other])  → other's answers, roles and spellings move t
 from __future__ import annotations
 
 from .models import Pair, Speaker, SpeakerAlias, check_lengths
+from .names import fold
 from .parsing import ParsedSpeaker
+from .parsing.people import HONORIFICS
 
 
 def resolve_speaker(parsed: ParsedSpeaker) -> Speaker:
-    """The one speaker record for a person, whichever spelling the article used."""
+    """The one speaker record for a person, whichever spelling the article used: the same
+    letters (accents, case and spacing aside), a title before the name ("President Biden" is
+    "Biden"), or a surname alone for the one speaker of that surname ("Biden" is "Joe Biden"
+    while the archive has no other Biden). A full name met first as a surname alone becomes
+    the name shown."""
     spellings = [parsed.name, *parsed.aliases]
-    speaker = next((s for s in map(Speaker.objects.find, spellings) if s), None)
+    speaker = next((s for s in map(Speaker.objects.find, spellings) if s), None) or _same_surname(parsed.name)
+    if speaker is not None and len(_core(parsed.name)) > len(_core(speaker.name)) == 1:
+        speaker.add_spelling(speaker.name)
+        speaker.name = parsed.name  # "Biden" was all the archive knew; now "Joe Biden"
+        speaker.save(update_fields=["name", "name_key"])
     if speaker is None:
         speaker = Speaker(name=parsed.name, role=parsed.role)
         check_lengths(speaker)
@@ -27,6 +37,27 @@ def resolve_speaker(parsed: ParsedSpeaker) -> Speaker:
     for spelling in spellings:
         speaker.add_spelling(spelling)
     return speaker
+
+
+def _core(name: str) -> list[str]:
+    """The name's words without titles: "President Joe Biden" → ["joe", "biden"]."""
+    return [w for w in fold(name).split() if w not in HONORIFICS]
+
+
+def _same_surname(name: str) -> Speaker | None:
+    """The one speaker whose name, titles aside, is this one's surname alone or ends in it."""
+    core = _core(name)
+    if not core:
+        return None
+    surname = core[-1]
+    candidates = [
+        s
+        for s in Speaker.objects.filter(name_key__endswith=surname)
+        if _core(s.name)
+        and _core(s.name)[-1] == surname
+        and (len(core) == 1 or len(_core(s.name)) == 1 or _core(s.name) == core)
+    ]
+    return candidates[0] if len(candidates) == 1 else None
 
 
 def merge_speakers(keeper: Speaker, others) -> Speaker:

@@ -245,3 +245,128 @@ def is_alias(label: str, name: str) -> bool:
     """Keep a label as another spelling only when it names the person, not a role."""
     words = {w.casefold() for w in re.split(r"[\s.]+", label) if w} - HONORIFICS
     return label != name and bool(words) and bool(words & {w.casefold() for w in name.split()})
+
+
+# Words a title held by a person is made of; a role as printed has at least one of them.
+ROLE_WORDS = HONORIFICS | {
+    "founder",
+    "co-founder",
+    "cofounder",
+    "ceo",
+    "cto",
+    "cfo",
+    "coo",
+    "executive",
+    "officer",
+    "editor",
+    "author",
+    "writer",
+    "reporter",
+    "correspondent",
+    "host",
+    "professor",
+    "lecturer",
+    "researcher",
+    "scientist",
+    "economist",
+    "analyst",
+    "member",
+    "head",
+    "manager",
+    "maintainer",
+    "engineer",
+    "developer",
+    "designer",
+    "architect",
+    "lead",
+    "coordinator",
+    "spokesperson",
+    "candidate",
+    "nominee",
+    "mp",
+    "mep",
+    "envoy",
+    "delegate",
+    "captain",
+    "commander",
+    "general",
+    "colonel",
+    "bishop",
+    "pope",
+    "rabbi",
+    "imam",
+    "coach",
+    "player",
+    "artist",
+    "actor",
+    "actress",
+    "singer",
+    "musician",
+    "director",
+    "producer",
+    "fellow",
+    "student",
+    "activist",
+    "lawyer",
+    "doctor",
+    "physician",
+    "nurse",
+    "farmer",
+    "owner",
+    "partner",
+    "chairman",
+    "chairwoman",
+    "president-elect",
+    "governor-elect",
+    "presidente",
+    "presidenta",
+    "secretario",
+    "secretaria",
+    "subsecretario",
+    "subsecretaria",
+    "ministro",
+    "ministra",
+    "jefe",
+    "jefa",
+    "titular",
+    "directora",
+    "gobernador",
+    "gobernadora",
+    "ministre",
+    "président",
+    "présidente",
+}
+
+
+def is_role(text: str) -> bool:
+    """Whether ``text`` reads as a title held by a person ("Press Secretary", "Secretary of the
+    Treasury", "UN Secretary General"), not a piece of the sentence around a name ("Elon Musk,
+    President Trump and", "to discuss this move")."""
+    words = text.strip().split()
+    if not words or len(words) > 8 or not (words[0][:1].isupper() or words[0].casefold() in {"the", "a", "an"}):
+        return False
+    if words[-1].casefold() in {"and", "or", "to", "of", "the", "with", "for", "in", "on", "at", "by"}:
+        return False
+    if " and " in f" {text.casefold()} " and sum(1 for w in words if w[:1].isupper()) >= 4:
+        return False  # a list of people: "Jared Bernstein, Secretary Karine Jean-Pierre and CEA Member"
+    return any(w.casefold().strip(".,") in ROLE_WORDS for w in words)
+
+
+def one_name_per_person(names: dict[str, str]) -> dict[str, str]:
+    """Labels → names, with a surname alone or a title and a surname ("Biden", "President
+    Biden") replaced by the one fuller name of that surname in the same text ("Joe Biden")."""
+
+    def core(name):
+        return [w for w in re.split(r"[\s.]+", name) if w and w.casefold() not in HONORIFICS]
+
+    by_surname: dict[str, set[str]] = {}
+    for name in set(names.values()):
+        words = core(name)
+        if len(words) >= 2:
+            by_surname.setdefault(words[-1].casefold(), set()).add(name)
+    out = {}
+    for label, name in names.items():
+        words = core(name)
+        fuller = by_surname.get(words[-1].casefold(), set()) if len(words) == 1 else set()
+        out[label] = next(iter(fuller)) if len(fuller) == 1 else name
+    return out

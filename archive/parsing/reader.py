@@ -84,7 +84,9 @@ from .people import (
     ROLE_WORD,
     full_name,
     is_alias,
+    is_role,
     name_with_initials,
+    one_name_per_person,
     similar_name,
 )
 
@@ -258,7 +260,8 @@ class _Reader:
             iv.evidence.append(f"doubtful: only {len(pairs)} question(s) found by their question marks")
         iv.lead, iv.closing = join(lead), join(closing)
         speaker = self._speaker([q for q, _ in pairs])
-        iv.speakers = [speaker] if speaker else []
+        # Nobody is recorded as a speaker of an article in which they answer nothing.
+        iv.speakers = [speaker] if speaker and any(a for _, a in pairs) else []
         name = speaker.name if speaker else ""
         iv.pairs = [ParsedPair(q, a, name, asker=iv.interviewer) for q, a in pairs if a]
         unanswered = [q for q, a in pairs if not a]
@@ -284,6 +287,7 @@ class _Reader:
         context = " ".join([iv.title, iv.lead, self.header.get("speaker", "")])
         names = {label: self._name_for_label(label, context, main) for label in set(iv.labels)}
         names[turns.UNLABELLED] = main.name if main else ""
+        names = one_name_per_person(names)
         speakers: dict[str, ParsedSpeaker] = {}
         for label in split.answerers:
             name = names[label] or ("" if turns.ANSWERER_LABEL.match(label) else label)
@@ -294,7 +298,8 @@ class _Reader:
             else:
                 aliases = tuple(a for a in [label] if is_alias(a, name))
                 speakers[name] = ParsedSpeaker(name=name, role=self._role([name]), aliases=aliases)
-        iv.speakers = list(speakers.values())
+        answering = {names[a] or a for _, _, a, _ in split.pairs}
+        iv.speakers = [s for name, s in speakers.items() if name in answering]
         iv.pairs = [
             ParsedPair(
                 q,
@@ -642,6 +647,7 @@ class _Reader:
                     and len(after["role"].split()) <= 8
                     and not DATE_IN_TEXT.search(after["role"] + " 2000")
                     and not re.search(r"\d", after["role"])
+                    and is_role(after["role"])
                 ):
                     return after["role"].strip()
                 before = re.search(rf"(?P<role>(?:{ROLE_WORD} ){{1,6}}){name}", text)
@@ -649,10 +655,10 @@ class _Reader:
                     words = before["role"].split()
                     while words and (words[0][0].islower() or words[0].casefold() in NOT_ROLE_WORDS):
                         words.pop(0)
-                    if words:
+                    if words and is_role(" ".join(words)):
                         return " ".join(words)
         suffix = self._title_suffix()
-        if suffix and not NAME.match(suffix) and len(suffix.split()) <= 6:
+        if suffix and not NAME.match(suffix) and len(suffix.split()) <= 6 and is_role(suffix):
             return suffix
         return ""
 

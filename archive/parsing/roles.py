@@ -123,6 +123,12 @@ def _settle(turns: list[Turn], unknown: set[str], askers: set[str], title: str) 
         for l, (ends, words) in stats.items()
         if ends >= max(0.2, 2 * ends_talker) or (ends >= 0.15 and words < 0.5 * words_talker)
     }
+    if not found or found == unknown:
+        # The one who talks longest asks (a host's long questions, short answers): the label
+        # whose turns end with a question far more often than any other's.
+        ranked = sorted(unknown, key=lambda l: -stats[l][0])
+        if len(ranked) >= 2 and stats[ranked[0]][0] >= 0.3 and stats[ranked[0]][0] >= 2 * stats[ranked[1]][0]:
+            found = {ranked[0]}
     reasons = {
         l: f"{100 * stats[l][0]:.0f}% of their turns end with a question, {stats[l][1]:.0f} words a turn"
         for l in unknown

@@ -1,0 +1,177 @@
+"""Interviews in the shapes editors paste, each read as a reader would (texts written for
+these tests, not taken from the corpus)."""
+
+from archive.parsing import parse
+
+BOLD_QUESTIONS = """Meet the maintainers: a conversation with Dana Reyes
+
+We spoke with Dana Reyes, who maintains the frobnicator library, about burnout and funding.
+
+**How did you start contributing to the project?**
+
+I found a bug in 2015 and sent a patch. The maintainer asked me to review others.
+
+**Don Watkins: What does a typical week look like for you?**
+
+Mostly reviews. I try to keep Fridays for my own work.
+
+**Tell us a bit about the funding model.**
+
+We have a fiscal host and a handful of sponsors.
+"""
+
+
+def qa(iv):
+    return [(p.question, p.answer, p.speaker) for p in iv.pairs]
+
+
+def test_paragraphs_wholly_in_bold_are_the_questions_even_without_a_question_mark():
+    iv = parse(BOLD_QUESTIONS)
+    assert [q for q, _, _ in qa(iv)] == [
+        "How did you start contributing to the project?",
+        "What does a typical week look like for you?",
+        "Tell us a bit about the funding model.",
+    ]
+    assert {p.speaker for p in iv.pairs} == {"Dana Reyes"}
+
+
+def test_a_label_inside_the_bold_question_is_the_asker_not_text():
+    iv = parse(BOLD_QUESTIONS)
+    assert "Don Watkins" in iv.labels
+    assert not any("Don Watkins" in q for q, _, _ in qa(iv))
+
+
+def test_bold_q_labels_with_several_interviewees_give_each_answer_its_own_pair():
+    iv = parse(
+        "Two maintainers on the toolkit\n\n**Q: What brought you to the toolkit?**\n\n"
+        "**Kris:** I needed a way to manage a hundred servers.\n\n**Toshaan:** For me it was the community.\n\n"
+        "**Q: What is hard about it today?**\n\n**Kris:** Upgrades.\n\n**Toshaan:** Documentation, mostly.\n"
+    )
+    assert [(q, s) for q, _, s in qa(iv)] == [
+        ("What brought you to the toolkit?", "Kris"),
+        ("What brought you to the toolkit?", "Toshaan"),
+        ("What is hard about it today?", "Kris"),
+        ("What is hard about it today?", "Toshaan"),
+    ]
+
+
+def test_question_headings_are_questions_and_a_heading_broken_over_two_lines_is_one():
+    iv = parse(
+        "Ten questions for a data scientist\n\nMaria Lopez builds forecasts for hospitals.\n\n"
+        "## What do you do?\n\nI build models.\n\n### What would be your\n\n### dream setup?\n\nA quiet laptop.\n"
+    )
+    assert [(q, a) for q, a, _ in qa(iv)] == [
+        ("What do you do?", "I build models."),
+        ("What would be your dream setup?", "A quiet laptop."),
+    ]
+
+
+def test_in_a_heading_qa_a_question_mark_inside_an_answer_does_not_start_a_question():
+    iv = parse(
+        "Uses this: Sam Roe\n\n### Who are you, and what do you do?\n\nI draw maps. Why maps?\n\nBecause I get lost.\n\n"
+        "### What hardware do you use?\n\nA pencil.\n"
+    )
+    assert len(iv.pairs) == 2 and iv.pairs[0].answer == "I draw maps. Why maps?\n\nBecause I get lost."
+
+
+def test_prompts_ask_without_a_question_mark():
+    iv = parse(
+        "Five minutes with a firefighter\n\nQ: Tell us a bit about yourself.\nA: I drive a bus.\n\n"
+        "Q: Describe a typical call-out.\nA: The pager goes.\n\nQ: Walk us through your training.\nA: Weekends.\n"
+    )
+    assert [q for q, _, _ in qa(iv)] == [
+        "Tell us a bit about yourself.",
+        "Describe a typical call-out.",
+        "Walk us through your training.",
+    ]
+
+
+def test_a_post_that_asks_itself_questions_in_its_headings_is_not_an_interview():
+    iv = parse(
+        "Why I stopped using frameworks\n\nI have written web apps for fifteen years.\n\n## Why frameworks?\n\n"
+        "They promise speed.\n\n## What went wrong?\n\nThe upgrades.\n\n## Conclusion\n\nWrite less code.\n"
+    )
+    assert iv.pairs == [] and iv.speakers == []
+    assert any("not an interview" in line for line in iv.evidence)
+
+
+def test_a_question_or_two_in_a_long_essay_are_the_authors():
+    essay = "\n\n".join(f"Paragraph {n} of the essay, in the author's own words." for n in range(20))
+    iv = parse(f"Notes on rivers\n\n{essay}\n\nWhy do rivers bend?\n\nBecause banks give way.\n\n{essay}\n")
+    assert iv.pairs == []
+
+
+def test_a_greeting_answered_by_an_opening_statement_is_lead():
+    iv = parse(
+        "Press briefing\n\nQ  Good afternoon.\n\nMS. ROE:  Good afternoon. Three things today. First, the budget.\n\n"
+        "Q  What about the budget vote?\n\nMS. ROE:  It passes Friday.\n"
+    )
+    assert qa(iv) == [("What about the budget vote?", "It passes Friday.", "Ms. Roe")] or [q for q, _, _ in qa(iv)] == [
+        "What about the budget vote?"
+    ]
+    assert "Three things today" in iv.lead
+
+
+def test_recording_tools_speaker_and_time_labels_are_labels():
+    iv = parse(
+        "Flying with Peter Roe\n\n[Speaker 1] [00:00] Peter, you flew them for years. Why stop?\n"
+        "[Speaker 2] [00:08] The paperwork, mostly.\n[Speaker 1] [00:20] And now what do you fly?\n"
+        "[Speaker 2] [00:25] Nothing at all.\n"
+    )
+    assert [a for _, a, _ in qa(iv)] == ["The paperwork, mostly.", "Nothing at all."]
+
+
+def test_a_name_in_capitals_alone_on_a_line_labels_the_words_under_it():
+    iv = parse(
+        "Versión estenográfica\n\nPresidencia\n---\nHUGO LÓPEZ-GATELL RAMÍREZ, SUBSECRETARIO DE SALUD\n"
+        "Buenas tardes. Empezamos con el informe.\n---\nPREGUNTA\nBuenas tardes. ¿Cuántas camas hay?\n---\n"
+        "HUGO LÓPEZ-GATELL RAMÍREZ\nHay dos mil camas.\n---\nPREGUNTA\n¿Y respiradores?\n---\n"
+        "HUGO LÓPEZ-GATELL RAMÍREZ\nMil.\n"
+    )
+    assert [a for _, a, _ in qa(iv)] == ["Hay dos mil camas.", "Mil."]
+    assert "Empezamos con el informe" in iv.lead
+
+
+def test_captions_without_speakers_give_no_pairs():
+    cues = "\n\n".join(f"{n}\n00:00:0{n}.000 --> 00:00:0{n}.900\nAre you there? Line {n}." for n in range(1, 6))
+    iv = parse(f"WEBVTT\n\n{cues}\n", filename="episode-7.vtt")
+    assert iv.pairs == [] and iv.title == "Episode 7" or iv.pairs == []
+    assert not any("-->" in line for line in iv.lead.split("\n"))
+
+
+def test_an_editors_roles_beat_the_parsers():
+    text = (
+        "Chat\n\nAnn: So the rivers of this valley have moved a mile since the war.\n\nBob: Why did they?\n\n"
+        "Ann: Because the banks are sand and the floods came every spring for years.\n\nBob: And the lakes?\n\n"
+        "Ann: The lakes stayed where they were, more or less, for all that time.\n"
+    )
+    assert {p.speaker for p in parse(text).pairs} == {"Ann"}
+    corrected = parse(text, roles={"Ann": "asks", "Bob": "answers"})
+    assert {p.speaker for p in corrected.pairs} == {"Bob"}
+    assert any("the editor said so" in line for line in corrected.evidence)
+    assert parse(text, roles={"Bob": "neither", "Ann": "answers"}).pairs == []
+
+
+def test_a_split_decided_by_statistics_alone_needs_review_and_says_why():
+    iv = parse("Chat\n\nAnn: Why rivers?\n\nBob: They move.\n\nAnn: And lakes?\n\nBob: They wait.\n")
+    assert iv.needs_review
+    assert any("“Ann” asks" in line for line in iv.evidence)
+
+
+def test_a_split_read_from_a_reporters_label_does_not_need_review():
+    iv = parse("Briefing\n\nQ: Why rivers?\n\nMS. ROE: They move.\n\nQ: And lakes?\n\nMS. ROE: They wait.\n")
+    assert not iv.needs_review and len(iv.pairs) == 2
+
+
+def test_one_person_is_one_speaker_within_a_text():
+    iv = parse(
+        "Remarks by President Joe Roe\n\nQ: Why rivers?\n\nTHE PRESIDENT: They move.\n\n"
+        "Q: And lakes, Mr. Roe?\n\nROE: They wait.\n\nQ: Joe Roe, what else?\n\nJOE ROE: Nothing.\n"
+    )
+    assert {p.speaker for p in iv.pairs} == {"Joe Roe"}
+    assert [s.name for s in iv.speakers] == ["Joe Roe"]
+
+
+def test_nobody_who_answers_nothing_is_a_speaker():
+    iv = parse("Ann Lee, a farmer\n\nAnn Lee\n\nThe harvest was late this year, and nobody asked anything.\n")
+    assert iv.speakers == []
