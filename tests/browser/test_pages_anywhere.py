@@ -154,6 +154,8 @@ def test_axe_finds_nothing_serious_on_any_page_type(open_page, archive, scheme):
         "/a/gone2222/",
         "/no-such-page/",
     ]
+    if scheme == "dark":  # the colours: one page of each layout is enough
+        pages = pages[1:2] + pages[6:7] + pages[9:12]
     page = open_page(color_scheme=scheme, bypass_csp=True)  # axe is injected as a script
     problems = {}
     for url in pages:
