@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 from archive.parsing import ParseError, normalise, parse
 from archive.parsing.clean import INVISIBLE
 
-WORD = re.compile(r"\w+")
+# A word: letters and digits, with underscores inside it (snake_case); "__bold__" markers are markup.
+WORD = re.compile(r"[^\W_]+(?:_+[^\W_]+)*")
 SETTINGS = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
