@@ -221,6 +221,7 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "archive/locked_out.html"
 AXES_CLIENT_IP_CALLABLE = "archive.security.client_ip"
 AXES_VERBOSE = False
+AXES_ENABLE_ACCESS_FAILURE_LOG = True  # the admin's "Access failures": every wrong password, with address
 
 LOGGING = {
     "version": 1,
