@@ -235,10 +235,6 @@ def _near(left, right) -> bool:
     return right.a - (left.a + left.size) <= NEAR and right.b - (left.b + left.size) <= NEAR
 
 
-def _text(ws: list[Word]) -> str:
-    return " ".join(w.text for w in ws)
-
-
 # -- the verdict ------------------------------------------------------------------------------
 def check(quote: str) -> Verdict:
     quote_words = words(quote)

@@ -4,7 +4,7 @@ other interviews, and read cleanly: an excerpt without Markdown, not a whole que
 import pytest
 
 from archive.models import Pair
-from archive.search import related_answers
+from archive.search import related, related_answers
 from archive.search.analysis import analyze
 from archive.search.related import excerpt, is_topic_word, plain
 
@@ -65,3 +65,12 @@ def test_the_answer_page_lists_related_answers_cleanly(client, penguins):
     assert "Cy Wren: “Penguins dig burrows in the colony, and skuas take chicks from burrows.”" in related
     assert "**" not in related and "](" not in related
     assert "What about the burrows?" not in related  # the question is not the title
+
+
+def test_enough_in_common_is_three_topic_words_or_fewer_that_weigh_enough():
+    topic = [("tariff", 0.5), ("steel", 0.2), ("farmer", 0.1), ("port", 0.1), ("rail", 0.1)]
+    sets = related.enough_in_common(topic)
+    assert ("tariff",) in sets  # carries half of the topic alone
+    assert ("steel", "farmer") in sets  # 30 % together
+    assert ("farmer", "port", "rail") in sets  # any three
+    assert ("port", "rail") not in sets and not any("tariff" in s and len(s) > 1 for s in sets)
