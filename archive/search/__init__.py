@@ -235,11 +235,9 @@ def related_answers(pair: Pair, limit: int = 5) -> list[Related]:
     except Exception:
         log.exception("Related answers not found for %s", pair.key)
         return []
-    return [
-        Related(
-            **vars(hit_from(result, Marker(), "")),
-            excerpt=excerpt(result.answer),
-            shared=getattr(result, "shared", []),
-        )
-        for result in found
-    ]
+    related = []
+    for result in found:
+        shared = getattr(result, "shared", [])
+        hit = hit_from(result, Marker(), "")
+        related.append(Related(**vars(hit), excerpt=excerpt(result.answer, about=shared), shared=shared))
+    return related

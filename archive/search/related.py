@@ -17,7 +17,7 @@ A related answer is shown as its first sentences, Markdown taken out::
 import re
 from itertools import combinations
 
-from ..sentences import shorten
+from ..sentences import OMISSION, sentences, shorten
 from .analysis import analyze
 
 EXCERPT_CHARS = 220
@@ -87,9 +87,15 @@ def plain(text: str) -> str:
     return _ESCAPES.sub(r"\1", text)
 
 
-def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
-    """The first whole sentences of ``text`` that fit in ``limit`` characters, as plain text."""
-    return shorten(plain(text), limit, hard=True)
+def excerpt(text: str, limit: int = EXCERPT_CHARS, about: list[str] = ()) -> str:
+    """Whole sentences of ``text`` as plain text, at most ``limit`` characters: from the first
+    sentence with one of the words ``about`` (past "Thank you. I appreciate that."), else from
+    the beginning; […] marks sentences left out."""
+    parts = sentences(plain(text))
+    wanted = {term for word in about for term, _, _ in analyze(word)}
+    first = next((i for i, part in enumerate(parts) if wanted & {t for t, _, _ in analyze(part)}), 0)
+    shown = shorten(" ".join(parts[first:]), limit, hard=True)
+    return f"{OMISSION} {shown}" if first else shown
 
 
 def enough_in_common(topic: list[tuple[str, float]]) -> list[tuple[str, ...]]:

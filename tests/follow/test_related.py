@@ -52,6 +52,9 @@ def test_related_answers_read_without_markdown():
         == "It's fine. Then more words follow here. […]"
     )
 
+    pleasantries = "Thank you. I appreciate that. The burrows are deep. Skuas wait."
+    assert excerpt(pleasantries, 60, about=["burrows"]) == "[…] The burrows are deep. Skuas wait."
+
 
 def test_the_answer_page_lists_related_answers_cleanly(client, penguins):
     add(
