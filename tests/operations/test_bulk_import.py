@@ -192,7 +192,7 @@ def test_ordinary_saves_merge_only_small_segments(tmp_path):
 def test_an_editors_change_during_a_bulk_import_is_searchable_after_it(seeds, tmp_path):
     """The import holds the index; the editor's save is queued and written by the import's
     next commit: the new words are found and the old ones are gone, with no repair."""
-    write_articles(tmp_path / "in", 300)
+    write_articles(tmp_path / "in", 150)
     child = subprocess.Popen(
         [sys.executable, "manage.py", "import_interviews", "--no-progress", str(tmp_path / "in")],
         cwd=ROOT,
@@ -202,7 +202,7 @@ def test_an_editors_change_during_a_bulk_import_is_searchable_after_it(seeds, tm
         text=True,
     )
     deadline = time.monotonic() + 120
-    while Article.objects.count() < 30 and child.poll() is None and time.monotonic() < deadline:
+    while Article.objects.count() < 20 and child.poll() is None and time.monotonic() < deadline:
         time.sleep(0.02)
     assert child.poll() is None, "the import ended before the editor's change"
     pair = Pair.objects.get(answer__contains="Azerbaijan")

@@ -26,14 +26,14 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def test_rebuild_killed_midway_then_run_again_leaves_the_index_equal(tmp_path, client):
     with indexing.batched(rows=500):
-        for path in write_articles(tmp_path / "in", 300):
+        for path in write_articles(tmp_path / "in", 150):
             import_file(path)
     total = Pair.objects.count()
     backend = connections["default"].get_backend()
-    assert backend.document_count(Pair) == total == 600
+    assert backend.document_count(Pair) == total == 300
 
     child = subprocess.Popen(
-        [sys.executable, "manage.py", "rebuild_index", "--noinput", "--batch-size", "10"],
+        [sys.executable, "manage.py", "rebuild_index", "--noinput", "--batch-size", "5"],
         cwd=ROOT,
         env=child_env(),
         stdout=subprocess.DEVNULL,
@@ -54,5 +54,5 @@ def test_rebuild_killed_midway_then_run_again_leaves_the_index_equal(tmp_path, c
     out = io.StringIO()
     call_command("check_index", stdout=out)  # exits 1 when they differ
     assert f"{total} in the database, {total} in the index" in out.getvalue()
-    assert Article.objects.count() == 300 and Pair.objects.count() == total
+    assert Article.objects.count() == 150 and Pair.objects.count() == total
     assert client.get("/search/?q=ferries").context["results"].count == total // 2

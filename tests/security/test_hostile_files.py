@@ -106,7 +106,6 @@ def test_admin_upload_reports_each_hostile_file_and_saves_only_the_good_one(staf
     assert staff_client.get(IMPORT_URL).status_code == 200
 
 
-@pytest.mark.xfail(strict=True, reason="archive/forms.py ImportForm: an upload over ARCHIVE_MAX_UPLOAD_BYTES is read")
 def test_admin_upload_over_the_size_limit_is_refused_unread(staff_client, settings):
     settings.ARCHIVE_MAX_UPLOAD_BYTES = 1024 * 1024
     big = SimpleUploadedFile("big.txt", b"Title: Big\n\n" + b"big " * 300_000, "text/plain")
