@@ -143,6 +143,7 @@ def paragraphs(lines: list[tuple[int, str]], labels: dict[str, str], discarded: 
         **How did you start?**       ->  Paragraph("How did you start?", mark="bold")
     """
     found: list[Paragraph] = []
+    canonical = turns.canonical_labels(labels)
     for block in _split_bold_first_lines(_blocks(lines)):
         mark = _unbold(block, discarded)
         current: Paragraph | None = None
@@ -155,7 +156,7 @@ def paragraphs(lines: list[tuple[int, str]], labels: dict[str, str], discarded: 
                 found.append(Paragraph(number, [text], mark="heading"))
                 current = None
                 continue
-            current = _add_line(found, current, number, line, labels, discarded, mark)
+            current = _add_line(found, current, number, line, labels, canonical, discarded, mark)
     return _join_broken_headings([p for p in found if p.lines or p.label])
 
 
@@ -214,11 +215,10 @@ def _unbold(block: list[tuple[int, str]], discarded: list[str]) -> str | None:
     return None
 
 
-def _add_line(found, current, number, line, labels, discarded, mark):
+def _add_line(found, current, number, line, labels, canonical, discarded, mark):
     if labels.get(" ".join(line.split())) == "caps-line":
         found.append(Paragraph(number, [], " ".join(line.split())))
         return found[-1]
-    canonical = turns.canonical_labels(labels)
     line, stamp = turns.strip_timestamp(line)
     if stamp:
         discarded.append(stamp)

@@ -34,6 +34,7 @@ Every word of the input ends up in exactly one place: a field, a pair, or ``disc
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
 from ..names import accented, fold
 from . import pairs as pairing
@@ -198,11 +199,20 @@ class _Reader:
         self.fallback_title = fallback_title
         self.paragraphs = paragraphs
         self.full_text = " ".join(p.text for p in paragraphs)
-        self.folded_text = fold(self.full_text)
         self.interview = Interview(title="", discarded=discarded)
         self.byline_names: list[str] = []
         self.byline_affiliation = ""
         self.not_questions: set[int] = set()
+
+    @cached_property
+    def casefolded_text(self) -> str:
+        return self.full_text.casefold()
+
+    @cached_property
+    def folded_text(self) -> str:
+        """The whole text folded, for finding a byline's surname in it (read only when a
+        line after the title may be a byline: folding a long transcript is not free)."""
+        return fold(self.full_text)
 
     def read(self) -> Interview:
         iv = self.interview
@@ -468,8 +478,14 @@ class _Reader:
         name, _, affiliation = line.partition(",")
         name = name.strip()
         surname = fold(name.split()[-1]) if name.split() else ""
-        mentioned = surname and surname in self.folded_text
-        if NAME.match(name) and len(affiliation.split()) <= 6 and mentioned and not PLACE_WORDS.search(line):
+        if (
+            NAME.match(name)
+            and len(affiliation.split()) <= 6
+            and not PLACE_WORDS.search(line)
+            # Most texts print the surname as it folds; folding a long transcript is the dear way.
+            and surname
+            and (surname in self.casefolded_text or surname in self.folded_text)
+        ):
             return "byline", (name, affiliation.strip())
         if PLACE_WORDS.search(line) or (
             affiliation and NAME_WORD_RE.match(name) and NAME_WORD_RE.match(affiliation.strip())

@@ -225,8 +225,12 @@ def accepted_labels(lines: list[str]) -> dict[str, str]:
     counts: dict[str, int] = {}
     forms: dict[str, str] = {}
     asked_in_bold: set[str] = set()  # "**Don Watkins: What does a week look like?**"
+    found_on: list[str | None] = []  # the label each non-blank line opens with
     for line in lines:
+        if not line.strip():
+            continue
         found = find_label(strip_timestamp(line.strip())[0])
+        found_on.append(found[0] if found else None)
         if found:
             label, rest, form = found
             counts[label] = counts.get(label, 0) + 1
@@ -261,11 +265,8 @@ def accepted_labels(lines: list[str]) -> dict[str, str]:
         accepted.update({l: forms[l] for l in counts if l.isupper() and len(l) > 3 and forms[l] == "plain"})
         # Where most paragraphs open with a label, so does a full name used once: the town-hall
         # questioner who asks one question ("Katherine Fenton: In what new ways …?").
-        opening = [line for line in lines if line.strip()]
-        labelled = sum(
-            1 for line in opening if (f := find_label(strip_timestamp(line.strip())[0])) and f[0] in accepted
-        )
-        if labelled >= 0.5 * len(opening):
+        labelled = sum(1 for label in found_on if label in accepted)
+        if labelled >= 0.5 * len(found_on):
             accepted.update(
                 {
                     l: forms[l]
