@@ -143,12 +143,14 @@ def read_text(path: Path) -> tuple[str, str]:
     return decode(raw)
 
 
-def import_file(path: Path, *, dry_run: bool = False) -> Outcome:
+def import_file(path: Path, *, dry_run: bool = False, defaults: dict | None = None) -> Outcome:
     try:
         text, encoding = read_text(path)
     except (ImportProblem, ParseError) as exc:
         return Outcome(str(path), "failed", error=str(exc))
-    outcome = import_text(text, import_ref=path.name, dry_run=dry_run, path=str(path), filename=path.name)
+    outcome = import_text(
+        text, import_ref=path.name, dry_run=dry_run, path=str(path), filename=path.name, defaults=defaults
+    )
     outcome.encoding = encoding
     return outcome
 
@@ -162,11 +164,13 @@ def import_text(
     publish: bool = True,
     filename: str = "",
     corrections: list[dict] | None = None,
+    defaults: dict | None = None,
 ) -> Outcome:
     """Parse one article's text and save it (unless ``dry_run``); never raises for bad input.
     A file imported before, unchanged and read by the same parser, is not parsed again: an
     interrupted import resumes at the first file it had not saved. ``corrections`` are the
-    editor's (None: those recorded with the article, if any)."""
+    editor's (None: those recorded with the article, if any); ``defaults`` give ``outlet``,
+    ``published`` (a date) or ``language`` to a text that does not state them."""
     path = path or import_ref or "pasted text"
     original = parsing.normalise(text)
     content_hash = text_key(original)
@@ -185,6 +189,9 @@ def import_text(
         interview, skipped = read_corrected(text, filename=filename, corrections=corrections)
     except ParseError as exc:
         return Outcome(path, "failed", error=str(exc))
+    for name, value in (defaults or {}).items():
+        if value and not getattr(interview, name):
+            setattr(interview, name, value)
     outcome = Outcome(path, "", interview=interview, warnings=list(interview.warnings))
     outcome.warnings += [f"an editor's correction no longer applies: {reason}" for _, reason in skipped]
     dropped = [c for c, _ in skipped]

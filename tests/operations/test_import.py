@@ -1,11 +1,12 @@
 """import_interviews saves each file in one transaction, reports every failure by name and
 reason, and can be re-run: unchanged files stay, corrected files update in place."""
 
+import io
 import json
 import shutil
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from haystack.query import SearchQuerySet
 
 from archive.models import Article, Pair, RemovedPair, Speaker, SpeakerAlias
@@ -301,3 +302,31 @@ def test_the_same_text_with_other_line_ends_is_a_duplicate(tmp_path):
     status, out, _ = run(tmp_path)
     assert "1 created, 1 duplicate" in out
     assert Article.objects.count() == 1
+
+
+def test_a_batch_gives_outlet_date_and_language_only_to_files_that_do_not_state_them(tmp_path, transactional_db):
+    (tmp_path / "plain.txt").write_text(
+        "Talking rivers\n\nWhy do rivers bend, in your view?\n\nBecause banks give way.\n"
+    )
+    (tmp_path / "stated.txt").write_text(
+        "Title: Talking lakes\nOutlet: Lake Times\nDate: 2020-01-02\n\nWhy do lakes wait, in your view?\n\nThey rest.\n"
+    )
+    call_command(
+        "import_interviews",
+        str(tmp_path),
+        "--outlet",
+        "River News",
+        "--date",
+        "2021-03-04",
+        "--language",
+        "en",
+        stdout=io.StringIO(),
+    )
+    plain, stated = Article.objects.get(title="Talking rivers"), Article.objects.get(title="Talking lakes")
+    assert (plain.outlet, str(plain.published), plain.language) == ("River News", "2021-03-04", "en")
+    assert (stated.outlet, str(stated.published)) == ("Lake Times", "2020-01-02")
+
+
+def test_a_batch_date_that_is_no_date_is_refused_with_the_reason(tmp_path, transactional_db):
+    with pytest.raises(CommandError, match="not a date"):
+        call_command("import_interviews", str(tmp_path), "--date", "last week", stdout=io.StringIO())

@@ -1,6 +1,7 @@
 """Import interview articles from .txt files or folders of them."""
 
 import argparse
+import datetime
 import json
 from collections import Counter
 from contextlib import nullcontext
@@ -29,6 +30,11 @@ class Command(BaseCommand):
             default="text",
             help="json prints one document with every file's parsed article (for previews and checks).",
         )
+        parser.add_argument("--outlet", default="", help="Outlet of the files that do not name theirs.")
+        parser.add_argument(
+            "--date", type=_date, default=None, help="Publication date (YYYY-MM-DD) of the files that give none."
+        )
+        parser.add_argument("--language", default="", help="Language code (en, ru, es…) of the files that give none.")
         parser.add_argument(
             "--progress",
             action=argparse.BooleanOptionalAction,
@@ -38,6 +44,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, paths, dry_run=False, format="text", progress=None, **options):
         files = text_files(paths)
+        defaults = {
+            "outlet": options.get("outlet"),
+            "published": options.get("date"),
+            "language": options.get("language"),
+        }
         if progress is None:
             progress = self.stderr.isatty()
         # Progress is counted in bytes, so the estimate of time left holds for files of any size.
@@ -57,7 +68,7 @@ class Command(BaseCommand):
         kept, counts, answers, doubtful = [], Counter(), 0, 0
         with bar, nullcontext() if dry_run else batched():
             for path in files:
-                outcome = import_file(path, dry_run=dry_run)
+                outcome = import_file(path, dry_run=dry_run, defaults=defaults)
                 counts[outcome.status] += 1
                 if format == "json":
                     kept.append(outcome)
@@ -108,3 +119,10 @@ def _size(path) -> int:
         return path.stat().st_size
     except OSError:
         return 0
+
+
+def _date(value: str):
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{value}” is not a date: write it as YYYY-MM-DD") from None
