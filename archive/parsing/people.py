@@ -370,3 +370,50 @@ def one_name_per_person(names: dict[str, str]) -> dict[str, str]:
         fuller = by_surname.get(words[-1].casefold(), set()) if len(words) == 1 else set()
         out[label] = next(iter(fuller)) if len(fuller) == 1 else name
     return out
+
+
+PERSON = r"[A-ZÀ-Þ][\w’'\-]+(?: [A-ZÀ-Þ][\w’'\-]+){0,2}"
+PEOPLE = rf"{PERSON}(?:(?:, | and | & ){PERSON})*"
+# The lead says who asks: "I spoke with Ann Lee and Bo Tan", "Jo Roe sat down with Ann Lee",
+# "interviewed by Jo Roe", "our correspondent Jo Roe talked to Ann Lee".
+ASKED_BY = re.compile(
+    rf"(?P<asker>{PERSON}|\bI\b|\bwe\b)\s+(?:spoke|speaks|talked|talks|sat down|chatted|met)\s+(?:to|with)\s+"
+    rf"(?P<answerers>{PEOPLE})|(?P<answerers2>{PEOPLE}),?\s+(?:was |were )?interviewed by\s+(?P<asker2>{PERSON})|"
+    rf"(?P<asker3>{PERSON})\s+interview(?:s|ed)\s+(?P<answerers3>{PEOPLE})"
+)
+
+
+def who_asks(text: str) -> tuple[list[str], list[str]]:
+    """(interviewers, interviewees) the text names: "Jo Roe sat down with Ann Lee and Bo Tan"
+    → (["Jo Roe"], ["Ann Lee", "Bo Tan"])."""
+    askers, answerers = [], []
+    for match in ASKED_BY.finditer(text):
+        asker = match["asker"] or match["asker2"] or match["asker3"]
+        people = match["answerers"] or match["answerers2"] or match["answerers3"]
+        if asker and asker not in ("I", "we"):
+            askers.append(asker)
+        answerers += [p for p in re.split(r", | and | & ", people) if p.casefold() not in HONORIFICS]
+    return askers, answerers
+
+
+def names_one_of(label: str, names: list[str]) -> bool:
+    """Whether a label ("Kris", "MR. LEE", "Ann Lee") is one of these people."""
+    words = {w.casefold() for w in re.split(r"[\s.]+", label) if w} - HONORIFICS
+    return bool(words) and any(words <= {w.casefold() for w in name.split()} for name in names)
+
+
+def name_from_first(first: str, text: str) -> str:
+    """The full name a first name stands for in ``text`` ("Kris" → "Kris Nova"), when the
+    text prints exactly one: the most printed "First Surname" after which no other word of a
+    name follows."""
+    if len(first) < 2 or not first[0].isupper() or first.casefold() in HONORIFICS | NOT_FIRST_NAMES:
+        return ""
+    counts: dict[str, int] = {}
+    for match in re.finditer(
+        rf"\b{re.escape(first)} (?P<last>[A-ZÀ-Þ][a-zà-ÿ’'\-]+(?: [A-ZÀ-Þ][a-zà-ÿ’'\-]+)?)\b", text
+    ):
+        last = match["last"]
+        if last.split()[0].casefold() in HONORIFICS | NOT_FIRST_NAMES:
+            continue
+        counts[f"{first} {last}"] = counts.get(f"{first} {last}", 0) + 1
+    return max(counts, key=counts.get) if len(counts) == 1 else ""

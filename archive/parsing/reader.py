@@ -86,9 +86,12 @@ from .people import (
     full_name,
     is_alias,
     is_role,
+    name_from_first,
     name_with_initials,
+    names_one_of,
     one_name_per_person,
     similar_name,
+    who_asks,
 )
 
 REPORTED_QUESTION = re.compile(
@@ -232,6 +235,11 @@ class _Reader:
             self._read_transcript(body)
         else:
             self._read_prose(body)
+        if not iv.interviewer and (named := who_asks(" ".join([iv.title, iv.lead]))[0]):
+            iv.interviewer = named[0]  # "Jo Roe sat down with Ann Lee"
+            for i, pair in enumerate(iv.pairs):
+                if not pair.asker:
+                    iv.pairs[i] = ParsedPair(pair.question, pair.answer, pair.speaker, asker=iv.interviewer)
         iv.outlet = iv.outlet or self._guess_outlet(iv.lead)
         iv.published = iv.published or date_in(iv.title)
         if not iv.interviewer and (match := INTERVIEW_BY.search(iv.title)):
@@ -283,8 +291,10 @@ class _Reader:
         iv = self.interview
         spoken = [turns.Turn(p.label, p.text, p.line) for p in body]
         main = self._speaker([t.text for t in spoken if t.label is None])
-        known_askers = {l for l in set(iv.labels) if self._names_interviewer(l)}
-        decided = speaking.decide(spoken, known_askers, self.roles, title=iv.title)
+        interviewers, interviewees = who_asks(" ".join([iv.title, *(t.text for t in spoken[:4] if t.label is None)]))
+        known_askers = {l for l in set(iv.labels) if self._names_interviewer(l) or names_one_of(l, interviewers)}
+        known_answerers = {l for l in set(iv.labels) if names_one_of(l, interviewees)} - known_askers
+        decided = speaking.decide(spoken, known_askers, self.roles, title=iv.title, known_answerers=known_answerers)
         askers = decided.askers
         # Written Q&A (Wikinews-style ((WN)), "**Q: …?**" in bold) asks in short lines too.
         written = all(self.label_forms.get(label) in ("wiki", "bold-turn") for label in askers)
@@ -298,6 +308,7 @@ class _Reader:
         names = {label: self._name_for_label(label, context, main) for label in set(iv.labels)}
         names[turns.UNLABELLED] = main.name if main else ""
         names = one_name_per_person(names)
+        names.update(self._joint_names(names, split.answerers, askers))
         speakers: dict[str, ParsedSpeaker] = {}
         for label in split.answerers:
             name = names[label] or ("" if turns.ANSWERER_LABEL.match(label) else label)
@@ -319,6 +330,21 @@ class _Reader:
             )
             for q, a, answerer, asker in split.pairs
         ]
+
+    @staticmethod
+    def _joint_names(names: dict[str, str], answerers: list[str], askers: set[str]) -> dict[str, str]:
+        """The people behind a joint label: "Both" is every other interviewee, "AB/CD" the
+        ones labelled AB and CD ("Kris Nova and Toshaan Bharvani")."""
+        joint = {}
+        single = [l for l in answerers if l and not turns.JOINT_LABEL.match(l) and l not in askers]
+        for label in answerers:
+            if not turns.JOINT_LABEL.match(label):
+                continue
+            parts = [p.strip() for p in label.split("/")] if "/" in label else single
+            people = [names.get(p) or p for p in parts if p in names or "/" in label]
+            if len(people) >= 2:
+                joint[label] = ", ".join(people[:-1]) + " and " + people[-1]
+        return joint
 
     def _transcript_confidence(self, decided, split) -> None:
         iv = self.interview
@@ -372,6 +398,12 @@ class _Reader:
             )
             if full:
                 return full
+            if (
+                len(words) == 1
+                and not label.isupper()
+                and (given := name_from_first(label, context + " " + self.full_text))
+            ):
+                return given  # "Kris:" beside "Kris Nova and Toshaan Bharvani answer together"
             if len(core) == 1 and len(surname) <= 4 and surname.isupper():
                 initials = name_with_initials(surname, context + " " + self.full_text)
                 if initials:

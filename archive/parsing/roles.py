@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .turns import ANSWERER_LABEL, ASKER_LABEL, NEUTRAL_LABEL, Turn
+from .turns import ANSWERER_LABEL, ASKER_LABEL, JOINT_LABEL, NEUTRAL_LABEL, Turn
 
 ASKS, ANSWERS, NEITHER = "asks", "answers", "neither"
 ROLES = (ASKS, ANSWERS, NEITHER)
@@ -48,11 +48,16 @@ HOST_WORD = re.compile(r"\b(?:hosts?|co-?hosts?|myself|moderat\w+|panell?ists?)\
 
 
 def decide(
-    turns: list[Turn], known_askers: set[str] = frozenset(), overrides: dict[str, str] | None = None, title: str = ""
+    turns: list[Turn],
+    known_askers: set[str] = frozenset(),
+    overrides: dict[str, str] | None = None,
+    title: str = "",
+    known_answerers: set[str] = frozenset(),
 ) -> Roles:
-    """The role of every label in ``turns``. ``known_askers``: labels the text names as the
-    interviewer's; ``overrides``: label -> "asks" | "answers" | "neither", an editor's word,
-    which beats everything else."""
+    """The role of every label in ``turns``. ``known_askers`` / ``known_answerers``: labels
+    the text itself names as interviewer or interviewee (the title, a header, the lead);
+    ``overrides``: label -> "asks" | "answers" | "neither", an editor's word, which beats
+    everything else."""
     overrides = {label: role for label, role in (overrides or {}).items() if role in ROLES}
     out = Roles()
     labels = {t.label for t in turns if t.label}
@@ -71,11 +76,13 @@ def decide(
             out.why[label] = "asks: a reporter's, moderator's or interviewer's label"
         elif label in known_askers:
             out.askers.add(label)
-            out.why[label] = "asks: the title or header names this interviewer"
-        elif ANSWERER_LABEL.match(label):
+            out.why[label] = "asks: the text names them as the interviewer"
+        elif label in known_answerers:
+            out.why[label] = "answers: the text names them as the one interviewed"
+        elif ANSWERER_LABEL.match(label) or JOINT_LABEL.match(label):
             out.why[label] = "answers: an answer label"
-    known_answerers = {l for l, role in overrides.items() if role == ANSWERS}
-    unknown = labels - set(out.why) - known_answerers
+    answering = {l for l, role in overrides.items() if role == ANSWERS}
+    unknown = labels - set(out.why) - answering
     if unknown:
         found, basis, reasons = _settle(turns, unknown, out.askers, title)
         out.askers |= found

@@ -47,6 +47,8 @@ ASKER_LABEL = re.compile(
     re.I,
 )
 ANSWERER_LABEL = re.compile(r"^(?:a|answer)$", re.I)
+# Several interviewees answering as one: "Both:", "AB/CD:", "Kris and Toshaan:".
+JOINT_LABEL = re.compile(r"^(?:both|both of us|together|[A-Z][\w.]{0,3}(?:\s*/\s*[A-Z][\w.]{0,3})+)$", re.I)
 # Voices that neither ask nor answer: their words stay where they fall, without a new pair.
 NEUTRAL_LABEL = re.compile(
     r"^(?:announcer|narrator|voice[- ]?over|voice|interpreter|translator|crowd|audience members|all|"
@@ -176,6 +178,8 @@ INITIALS_SUFFIX = re.compile(r"\s*\((?P<initials>[A-Za-z]{1,4})\)$")
 
 def _plausible(label: str) -> bool:
     label = INITIALS_SUFFIX.sub("", label)
+    if JOINT_LABEL.match(label):
+        return True
     words = label.split()
     if not words or len(words) > 6 or label.casefold().rstrip(".") in NOT_LABELS:
         return False
@@ -251,6 +255,7 @@ def accepted_labels(lines: list[str]) -> dict[str, str]:
         and count >= 2
         or ASKER_LABEL.match(label)
         or ANSWERER_LABEL.match(label)
+        or JOINT_LABEL.match(label)
         or forms[label] in ("qa", "wiki")
         or label in asked_in_bold
         or _named_in(label, title)
