@@ -139,7 +139,7 @@ def word_count(text: str) -> int:
 
 
 def _asks(text: str) -> bool:
-    return text.rstrip(' "”’)').endswith("?")
+    return text.rstrip(' "”’)').endswith("?") or bool(PROMPT.match(text))
 
 
 def _question_text(turns: list[Turn]) -> str:

@@ -372,7 +372,7 @@ def one_name_per_person(names: dict[str, str]) -> dict[str, str]:
     return out
 
 
-PERSON = r"[A-ZÀ-Þ][\w’'\-]+(?: [A-ZÀ-Þ][\w’'\-]+){0,2}"
+PERSON = r"[A-ZÀ-Þ][\w’'\-]+(?:[ ][A-ZÀ-Þ][\w’'\-]+){0,2}"
 PEOPLE = rf"{PERSON}(?:(?:, | and | & ){PERSON})*"
 # The lead says who asks: "I spoke with Ann Lee and Bo Tan", "Jo Roe sat down with Ann Lee",
 # "interviewed by Jo Roe", "our correspondent Jo Roe talked to Ann Lee".

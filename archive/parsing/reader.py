@@ -201,7 +201,7 @@ class _Reader:
         self.label_forms = label_forms or {}
         self.fallback_title = fallback_title
         self.paragraphs = paragraphs
-        self.full_text = " ".join(p.text for p in paragraphs)
+        self.full_text = "\n".join(p.text for p in paragraphs)
         self.interview = Interview(title="", discarded=discarded)
         self.byline_names: list[str] = []
         self.byline_affiliation = ""
@@ -235,7 +235,7 @@ class _Reader:
             self._read_transcript(body)
         else:
             self._read_prose(body)
-        if not iv.interviewer and (named := who_asks(" ".join([iv.title, iv.lead]))[0]):
+        if not iv.interviewer and (named := who_asks("\n".join([iv.title, iv.lead]))[0]):
             iv.interviewer = named[0]  # "Jo Roe sat down with Ann Lee"
             for i, pair in enumerate(iv.pairs):
                 if not pair.asker:
@@ -291,20 +291,24 @@ class _Reader:
         iv = self.interview
         spoken = [turns.Turn(p.label, p.text, p.line) for p in body]
         main = self._speaker([t.text for t in spoken if t.label is None])
-        interviewers, interviewees = who_asks(" ".join([iv.title, *(t.text for t in spoken[:4] if t.label is None)]))
+        interviewers, interviewees = who_asks("\n".join([iv.title, *(t.text for t in spoken[:4] if t.label is None)]))
         known_askers = {l for l in set(iv.labels) if self._names_interviewer(l) or names_one_of(l, interviewers)}
         known_answerers = {l for l in set(iv.labels) if names_one_of(l, interviewees)} - known_askers
         decided = speaking.decide(spoken, known_askers, self.roles, title=iv.title, known_answerers=known_answerers)
         askers = decided.askers
         # Written Q&A (Wikinews-style ((WN)), "**Q: …?**" in bold) asks in short lines too.
-        written = all(self.label_forms.get(label) in ("wiki", "bold-turn") for label in askers)
+        written = all(
+            self.label_forms.get(label) in ("wiki", "bold-turn")
+            or (self.label_forms.get(label) == "markdown" and turns.QUESTION_LABEL.match(label))
+            for label in askers
+        )
         split = pairing.split_turns(spoken, askers, interjections=not written, neither=decided.neither)
         order = list(dict.fromkeys(iv.labels))
         iv.evidence.append(f"speaker-labelled transcript: {len(iv.labels)} labelled turns, {len(order)} labels")
         iv.evidence.extend(f"“{label}” {decided.why.get(label, 'answers')}" for label in order[:12])
         self._transcript_confidence(decided, split)
         iv.lead, iv.closing = join(split.lead), join(split.closing)
-        context = " ".join([iv.title, iv.lead, self.header.get("speaker", "")])
+        context = "\n".join([iv.title, iv.lead, self.header.get("speaker", "")])
         names = {label: self._name_for_label(label, context, main) for label in set(iv.labels)}
         names[turns.UNLABELLED] = main.name if main else ""
         names = one_name_per_person(names)
@@ -678,7 +682,10 @@ class _Reader:
             if 2 <= len(words) <= 4 and not any(w.casefold() in HONORIFICS | {"wikinews"} for w in words):
                 names.append(" ".join(words))
         mentions = {n: len(re.findall(rf"\b{re.escape(n.split()[-1])}\b", body)) for n in names}
-        return sorted((n for n in names if mentions[n]), key=lambda n: -mentions[n])
+        # "Talking toolkits with Ann Lee": the guest the title names, mentioned or not.
+        guest = speaking.TITLE_GUEST.search(self.interview.title)
+        guest_name = guest["name"] if guest else ""
+        return sorted((n for n in names if mentions[n] or n == guest_name), key=lambda n: -mentions[n])
 
     def _title_suffix(self) -> str:
         parts = TITLE_SEPARATOR.split(self.interview.title)

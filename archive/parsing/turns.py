@@ -47,6 +47,7 @@ ASKER_LABEL = re.compile(
     re.I,
 )
 ANSWERER_LABEL = re.compile(r"^(?:a|answer)$", re.I)
+QUESTION_LABEL = re.compile(r"^(?:q|question)$", re.I)
 # Several interviewees answering as one: "Both:", "AB/CD:", "Kris and Toshaan:".
 JOINT_LABEL = re.compile(r"^(?:both|both of us|together|[A-Z][\w.]{0,3}(?:\s*/\s*[A-Z][\w.]{0,3})+)$", re.I)
 # Voices that neither ask nor answer: their words stay where they fall, without a new pair.

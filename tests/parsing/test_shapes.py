@@ -175,3 +175,33 @@ def test_one_person_is_one_speaker_within_a_text():
 def test_nobody_who_answers_nothing_is_a_speaker():
     iv = parse("Ann Lee, a farmer\n\nAnn Lee\n\nThe harvest was late this year, and nobody asked anything.\n")
     assert iv.speakers == []
+
+
+def test_joint_labels_answer_as_one_named_after_the_people_behind_them():
+    iv = parse(
+        "Two maintainers\n\nKris Nova and Toshaan Bharvani answer together.\n\n**Q: What brought you here?**\n\n"
+        "**Kris:** Servers.\n\n**Toshaan:** The community.\n\n**Q: What is hard?**\n\n**Kris:** Upgrades.\n\n"
+        "**Toshaan:** Documentation.\n\n**Q: Where next?**\n\n**Both:** Everywhere.\n"
+    )
+    assert [p.speaker for p in iv.pairs][-3:] == ["Kris Nova", "Toshaan Bharvani", "Kris Nova and Toshaan Bharvani"]
+
+
+def test_an_unlabelled_answer_among_labelled_ones_is_the_interviewees():
+    iv = parse(
+        "Talking toolkits with Ann Lee\n\n**Q:** What brought you to the toolkit?\n\n**A:** I needed to manage servers.\n\n"
+        "**Q:** Tell us about the first release.\n\nIt was small. Three commands.\n\n**Q:** And now?\n\n**A:** Thousands do.\n"
+    )
+    assert [(p.question, p.answer, p.speaker) for p in iv.pairs] == [
+        ("What brought you to the toolkit?", "I needed to manage servers.", "Ann Lee"),
+        ("Tell us about the first release.", "It was small. Three commands.", "Ann Lee"),
+        ("And now?", "Thousands do.", "Ann Lee"),
+    ]
+
+
+def test_the_lead_says_who_asks():
+    iv = parse(
+        "Rivers\n\nJo Roe sat down with Ann Lee in Paris.\n\nJo: Why do rivers bend, Ann?\n\nAnn: Because banks give way.\n\n"
+        "Jo: And lakes?\n\nAnn: They wait.\n"
+    )
+    assert [(p.speaker, p.asker) for p in iv.pairs] == [("Ann Lee", "Jo Roe"), ("Ann Lee", "Jo Roe")]
+    assert any("names them as the interviewer" in line for line in iv.evidence)
