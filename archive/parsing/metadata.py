@@ -122,3 +122,10 @@ def parse_date(value: str) -> date | None:
         except ValueError:
             continue
     return None
+
+
+def site_of(url: str) -> str:
+    """The site a source URL is on, as an outlet of last resort: "https://www.example.org/a" →
+    "example.org"."""
+    match = re.match(r"^https?://(?:www\.)?(?P<host>[^/:?#\s]+)", url or "")
+    return match["host"].lower() if match else ""

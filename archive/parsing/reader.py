@@ -72,6 +72,7 @@ from .metadata import (
     detect_language,
     parse_date,
     read_header,
+    site_of,
     title_from_filename,
 )
 from .people import (
@@ -240,7 +241,7 @@ class _Reader:
             for i, pair in enumerate(iv.pairs):
                 if not pair.asker:
                     iv.pairs[i] = ParsedPair(pair.question, pair.answer, pair.speaker, asker=iv.interviewer)
-        iv.outlet = iv.outlet or self._guess_outlet(iv.lead)
+        iv.outlet = iv.outlet or self._guess_outlet(iv.lead) or site_of(iv.source_url)
         iv.published = iv.published or date_in(iv.title)
         if not iv.interviewer and (match := INTERVIEW_BY.search(iv.title)):
             iv.interviewer = match["name"]

@@ -205,3 +205,10 @@ def test_the_lead_says_who_asks():
     )
     assert [(p.speaker, p.asker) for p in iv.pairs] == [("Ann Lee", "Jo Roe"), ("Ann Lee", "Jo Roe")]
     assert any("names them as the interviewer" in line for line in iv.evidence)
+
+
+def test_the_source_addresss_site_is_the_outlet_when_nothing_else_names_one():
+    iv = parse(
+        "Rivers\nhttps://www.riverside-news.example/2024/rivers\n\nWhy do rivers bend, in your view?\n\nBanks give way.\n"
+    )
+    assert iv.outlet == "riverside-news.example"
