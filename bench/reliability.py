@@ -104,7 +104,41 @@ class Record:
 def started(site: Site, *args: str, log: Path, env: dict | None = None) -> subprocess.Popen:
     out = log.open("w")
     return subprocess.Popen(
-        [str(site.python), "manage.py", *args], cwd=ROOT, env={**site.env(), **(env or {})}, stdout=out, stderr=out
+        [str(site.python), "manage.py", *args],
+        cwd=ROOT,
+        env={**site.env(), **(env or {})},
+        stdout=out,
+        stderr=out,
+        start_new_session=True,  # its own process group, so what it leaves behind can be found
+    )
+
+
+def survivors(process: subprocess.Popen) -> list[int]:
+    """Processes of ``process``'s group still alive after it was killed."""
+    alive = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[2]) == process.pid and fields[0] != "Z":
+                alive.append(int(entry.name))
+    return alive
+
+
+def crash_like_a_reboot(process: subprocess.Popen) -> str:
+    """After ``kill -9`` of the command, what is left of it; then the rest of its group is
+    killed too, as a reboot or the OOM killer of the whole service would."""
+    time.sleep(2)
+    left = survivors(process)
+    if left:
+        os.killpg(process.pid, signal.SIGKILL)
+        time.sleep(1)
+    return (
+        f"{len(left)} of its index-writer processes outlived it, holding the index lock, and were killed too"
+        if left
+        else "no process outlived it"
     )
 
 
@@ -149,6 +183,7 @@ def crashes(args, folder: Path, files: int, record: Record, work: Path) -> Site:
     crashed.prepare()
     process = started(crashed, "import_interviews", "--no-progress", str(folder), log=work / "crash-import-1.log")
     ran = kill_midway(process, lambda: article_count(crashed) >= files // 3, args.step_timeout)
+    left = crash_like_a_reboot(process)
     saved = article_count(crashed)
     crashed.manage(
         "import_interviews",
@@ -162,7 +197,7 @@ def crashes(args, folder: Path, files: int, record: Record, work: Path) -> Site:
     after = crashed.counts()
     record.add(
         "import killed with kill -9 midway, then run again",
-        f"killed after {ran:.0f} s with {saved:,} of {files:,} articles saved; rerun: "
+        f"killed after {ran:.0f} s with {saved:,} of {files:,} articles saved ({left}); rerun: "
         f"{'index equal to database' if equal(after) else 'INDEX DIFFERS'}, "
         f"{'counts equal to a clean import' if after == clean_counts else f'COUNTS DIFFER: {after} vs {clean_counts}'} "
         f"({show(after)}; the clean import took {clean_seconds:.0f} s)",
@@ -174,6 +209,7 @@ def crashes(args, folder: Path, files: int, record: Record, work: Path) -> Site:
     process = started(crashed, "rebuild_index", "--noinput", log=work / "crash-rebuild-1.log")
     deadline = time.monotonic() + rebuild_seconds * 0.4
     ran = kill_midway(process, lambda: time.monotonic() > deadline, args.step_timeout)
+    left = crash_like_a_reboot(process)
     midway = crashed.counts()
     crashed.manage("rebuild_index", "--noinput", timeout=args.step_timeout)
     after = crashed.counts()
@@ -181,7 +217,7 @@ def crashes(args, folder: Path, files: int, record: Record, work: Path) -> Site:
         "index rebuild killed with kill -9 midway, then run again",
         f"killed after {ran:.0f} s of {rebuild_seconds:.0f} s (the index then held "
         + ", ".join(f"{c['index']:,} of {c['database']:,} {name}" for name, c in midway.items())
-        + "); "
+        + f"; {left}); "
         f"rerun: {'index equal to database' if equal(after) else 'INDEX DIFFERS'}, "
         f"{'counts equal to a clean import' if after == clean_counts else 'COUNTS DIFFER'}",
     )

@@ -3,6 +3,7 @@ to the database; the site answers searches throughout. (A killed import: test_bu
 the same at 100,000 answers, with figures: bench/reliability.py, RELIABILITY.md.)"""
 
 import io
+import os
 import signal
 import subprocess
 import sys
@@ -56,3 +57,44 @@ def test_rebuild_killed_midway_then_run_again_leaves_the_index_equal(tmp_path, c
     assert f"{total} in the database, {total} in the index" in out.getvalue()
     assert Article.objects.count() == 150 and Pair.objects.count() == total
     assert client.get("/search/?q=ferries").context["results"].count == total // 2
+
+
+def processes_of_group(group: int) -> list[int]:
+    alive = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[2]) == group and fields[0] != "Z":
+                alive.append(int(entry.name))
+    return alive
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="archive/search/whoosh/writing.py: a bulk import's index-writer processes outlive "
+    "kill -9 of the import and keep the index locked until they are killed",
+)
+def test_a_killed_bulk_import_leaves_no_process_holding_the_index(tmp_path):
+    write_articles(tmp_path / "in", 700)
+    child = subprocess.Popen(
+        [sys.executable, "manage.py", "import_interviews", "--no-progress", str(tmp_path / "in")],
+        cwd=ROOT,
+        env=child_env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,  # its own group: whatever it leaves can be found, and ended
+    )
+    deadline = time.monotonic() + 120
+    # Past the first 500 answers, when the writer and its processes have started.
+    while Article.objects.count() < 300 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    time.sleep(2)
+    left = processes_of_group(child.pid)
+    if left:
+        os.killpg(child.pid, signal.SIGKILL)
+    assert left == []
