@@ -233,6 +233,8 @@ def _add_line(found, current, number, line, labels, canonical, discarded, mark):
             discarded.append(stamp)
         if form == "bold-turn":
             rest, mark = turns.unbold_rest(rest), "bold"
+        elif turns.wholly_bold(rest):
+            rest, mark = turns.unbold_rest(rest.strip()[2:]), "bold"  # "**DW:** **How will it work?**"
         current = Paragraph(number, [" ".join(rest.split())] if rest.strip() else [], label, mark)
         found.append(current)
     elif current is None:

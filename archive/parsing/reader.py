@@ -433,13 +433,21 @@ class _Reader:
         paragraphs = list(self.paragraphs)
         if "title" in self.header:
             iv.title = self.header["title"]
-        elif paragraphs and paragraphs[0].label is None:
+        elif (
+            paragraphs
+            and paragraphs[0].label is None
+            and (len(clean(paragraphs[0].lines[0])) <= 300 and not self.captions or not self.fallback_title)
+        ):
             first = paragraphs.pop(0)
             iv.title = clean(first.lines[0])
             if len(iv.title) > 300:
                 raise ParseError("the first line is not a title (over 300 characters)", line=first.line)
             if first.lines[1:]:
                 paragraphs.insert(0, Paragraph(first.line + 1, first.lines[1:]))
+        elif paragraphs and paragraphs[0].label is None:
+            # A text that opens with its body (a paragraph too long for a title, a caption
+            # file's first cue) is named after its file.
+            iv.title = self.fallback_title
         else:
             iv.title = self.fallback_title
             if not iv.title:

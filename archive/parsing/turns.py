@@ -165,6 +165,12 @@ def find_label(line: str) -> tuple[str, str, str] | None:
     return None
 
 
+def wholly_bold(text: str) -> bool:
+    """ "**How will it work?**": a turn's words all in bold (markers at both ends, none inside)."""
+    text = text.strip()
+    return any(text.startswith(m) and text.endswith(m) and len(text) > 4 and m not in text[2:-2] for m in ("**", "__"))
+
+
 def unbold_rest(rest: str) -> str:
     """The text of a bold turn without its closing marker: "Why?**" → "Why?"."""
     stripped = rest.rstrip()
@@ -244,9 +250,10 @@ def accepted_labels(lines: list[str]) -> dict[str, str]:
                 asked_in_bold.add(label)
     title = next((line for line in lines if line.strip()), "")
 
-    def introduces_initials(label):  # "Aaron van Wirdum (AvW):" once, then "AvW:" throughout
+    def introduces_initials(label):  # "Aaron van Wirdum (AvW):" or "Don Watkins:" once, then "AvW:"/"DW:"
         match = INITIALS_SUFFIX.search(label)
-        return bool(match) and counts.get(match["initials"], 0) >= 2
+        initials = match["initials"] if match else initials_of(label)
+        return bool(initials) and counts.get(initials, 0) >= 2
 
     initials = {l for l, f in forms.items() if f == "initials"}
     accepted = {
@@ -296,7 +303,17 @@ def canonical_labels(labels) -> dict[str, str]:
             canonical[label] = name
             if match["initials"] in canonical:
                 canonical[match["initials"]] = name
+        elif (initials := initials_of(label)) in canonical and initials != label:
+            canonical[initials] = label  # "Don Watkins:" first, "DW:" after
     return canonical
+
+
+def initials_of(name: str) -> str:
+    """ "Don Watkins" → "DW"; "" for what is not a name of two to four capitalised words."""
+    words = name.split()
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() and w[1:2].islower() for w in words):
+        return ""
+    return "".join(w[0] for w in words)
 
 
 def _named_in(label: str, title: str) -> bool:
