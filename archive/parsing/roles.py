@@ -44,7 +44,7 @@ STRONG_GUEST_CUE = re.compile(
     re.I,
 )
 WEAK_GUEST_CUE = re.compile(r"\b(?:joined (?:today |now )?by|joining (?:us|me)|welcome|with us|today we have)\b", re.I)
-HOST_WORD = re.compile(r"\b(?:hosts?|co-?hosts?|myself|moderat\w+|panell?ists?)\b", re.I)
+HOST_WORD = re.compile(r"\b(?:hosts?|co-?hosts?|myself|moderat\w+|panell?ists?|colleagues?)\b", re.I)
 
 
 def decide(
@@ -104,6 +104,10 @@ def _settle(turns: list[Turn], unknown: set[str], askers: set[str], title: str) 
     # Someone who says a word or two now and then (a child asked her name) only interjects.
     minor = {l for l, (_, words) in stats.items() if words < 0.1 * words_talker}
     guests = {l for l in _introduced(turns, unknown) if stats[l][0] < 0.25}
+    if not guests and (hosts := _hosts(turns, unknown)) and unknown - hosts:
+        reasons = {l: "the opening presents them as a host" for l in hosts}
+        reasons.update({l: "not one of the hosts the opening presents" for l in unknown - hosts})
+        return hosts, "introduced", reasons
     if guests:
         reasons = {l: "the opening introduces them as a guest" for l in guests}
         reasons.update({l: "the host who introduces the guests" for l in unknown - guests})
@@ -207,6 +211,24 @@ def _guests_in_title(turns: list[Turn], labels: set[str], title: str) -> dict[st
     if replies[best] < 2 or replies[best] < 0.5 * sum(replies.values()):
         return {}
     return {best: f"speaks when the others address {first}, the guest the title names"}
+
+
+SELF_INTRODUCED = re.compile(r"\b(?:I'm|I’m|I am|this is|my name is)\s+$", re.I)
+HOST_BEFORE = re.compile(r"\b(?:my|our) (?:colleague|co-?host|fellow host)s?,?\s+(?:\w+,?\s+)?$|\bhosts?,?\s+$", re.I)
+
+
+def _hosts(turns: list[Turn], labels: set[str]) -> set[str]:
+    """Labels the opening turns present as hosts: "I'm Adam Wiggins" said by Adam Wiggins,
+    "here with my colleague Mark McGranaghan"."""
+    found = set()
+    for turn in [t for t in turns[:12] if t.label]:
+        for label in labels:
+            for variant in _name_variants(label):
+                for match in re.finditer(rf"\b{re.escape(variant)}\b", turn.text):
+                    before = turn.text[max(0, match.start() - 40) : match.start()]
+                    if (label == turn.label and SELF_INTRODUCED.search(before)) or HOST_BEFORE.search(before):
+                        found.add(label)
+    return found
 
 
 def _introduced(turns: list[Turn], labels: set[str]) -> set[str]:
