@@ -231,9 +231,20 @@ def _hosts(turns: list[Turn], labels: set[str]) -> set[str]:
     return found
 
 
+def _opening(turns: list[Turn]) -> list[Turn]:
+    """The first dozen labelled turns, each with the unlabelled paragraphs that follow it."""
+    opening: list[Turn] = []
+    for turn in turns[:40]:
+        if turn.label:
+            opening.append(Turn(turn.label, turn.text, turn.line))
+        elif opening:
+            opening[-1] = Turn(opening[-1].label, opening[-1].text + " " + turn.text, opening[-1].line)
+    return opening[:12]
+
+
 def _introduced(turns: list[Turn], labels: set[str]) -> set[str]:
     """Labels the opening turns present as guests or candidates ("our special guest is …")."""
-    opening = [t for t in turns[:12] if t.label]
+    opening = _opening(turns)
     found: dict[str, bool] = {}
     for turn in opening:
         for label in labels - {turn.label}:

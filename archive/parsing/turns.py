@@ -46,7 +46,7 @@ ASKER_LABEL = re.compile(
     r"pregunta|interlocutora?|reportera?|periodista|moderadora?|entrevistadora?|question(?:neur|neuse)?|journaliste)$",
     re.I,
 )
-ANSWERER_LABEL = re.compile(r"^(?:a|answer)$", re.I)
+ANSWERER_LABEL = re.compile(r"^(?:a|answer|(?:the )?witness|(?:the )?interviewee|(?:the )?respondent)$", re.I)
 QUESTION_LABEL = re.compile(r"^(?:q|question)$", re.I)
 # Several interviewees answering as one: "Both:", "AB/CD:", "Kris and Toshaan:".
 JOINT_LABEL = re.compile(r"^(?:both|both of us|together|[A-Z][\w.]{0,3}(?:\s*/\s*[A-Z][\w.]{0,3})+)$", re.I)
@@ -194,7 +194,8 @@ def _plausible(label: str) -> bool:
         return False
     if len(words) == 1 and words[0][0].islower():
         return bool(re.fullmatch(r"[a-z][a-z0-9_\-]{2,24}", words[0]))  # a nickname like roasbeef
-    return words[0][0].isupper() and all(w[0].isalpha() or w[0] in "'’" for w in words)
+    # Later words may be numbers or codes: "Lead 2A", "Speaker 3", "Counsel II".
+    return words[0][0].isupper() and all(w[0].isalpha() or w[0] in "'’" or w.isalnum() for w in words)
 
 
 # A speaker's name alone on a line in capitals, their words on the lines below (stenographic
