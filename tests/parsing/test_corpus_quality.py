@@ -1,7 +1,9 @@
 """The parser splits real transcripts as a reader would: measured on hand-made labels.
 
 The labels and the measuring are in `tests/parsing/quality.py` (run it as a module for the
-per-source table); these tests keep the figures the README reports from slipping.
+per-source table); these tests keep the figures the README reports from slipping. The
+sealed sources were run once, before any of these rules saw them (`sealed-run.txt`); since
+then they are development sources like the others, and guarded here with them.
 """
 
 import pytest
@@ -17,14 +19,17 @@ def overall(labels):
     return count, first, last, false_pairs
 
 
-def test_development_sources_split_into_exactly_the_right_pairs():
+def test_the_sources_developed_on_split_into_exactly_the_right_pairs():
     count, first, last, _ = overall(DEVELOPMENT)
     assert len(DEVELOPMENT) >= 100
-    assert count >= 88 and first >= 92 and last >= 92
+    assert count >= 91.9 and first >= 94.6 and last >= 95.5
 
 
-def test_no_pairs_are_made_from_a_text_that_is_not_an_interview():
-    assert overall(DEVELOPMENT)[3] == 0
+def test_every_labelled_document_with_the_once_sealed_sources():
+    count, first, last, false_pairs = overall(LABELS)
+    assert len(LABELS) >= 150
+    assert count >= 87.5 and first >= 90.8 and last >= 92.8
+    assert false_pairs == 0  # no pairs made from a text that is not an interview
 
 
 @pytest.mark.parametrize("label", [l for l in LABELS if l["path"].startswith("fixtures/")], ids=lambda l: l["path"])
