@@ -72,7 +72,8 @@ def caption_cues(lines: list[str]) -> bool:
 
 # "Q:" before a question set apart as a heading or in bold ("### Q: How did you start?").
 QUESTION_PREFIX = re.compile(r"^(?:Q|Question|Pregunta)\s*[:.]\s+", re.I)
-MARKDOWN_LINK = re.compile(r"\[(?P<text>[^\]\n]*)\]\((?P<url>[^)\s]+)\)")
+# The address may hold one level of brackets: [x](javascript:alert(1)), [w](…/Foo_(bar)).
+MARKDOWN_LINK = re.compile(r"\[(?P<text>[^\]\n]*)\]\((?P<url>(?:[^()\s]|\([^()\s]*\))+)\)")
 MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|~])")
 HTML_TAG = re.compile(r"</?[a-zA-Z][^<>\n]{0,200}>")
 QUOTES = '"“”«»„'

@@ -30,6 +30,15 @@ def decode(raw: bytes) -> tuple[str, str]:
     for signature, kind in SIGNATURES.items():
         if raw.startswith(signature):
             raise ParseError(f"this is {kind}, not a text file")
+    if raw[257:262] == b"ustar":  # a tar archive's header names its format at this offset
+        raise ParseError("this is a tar archive, not a text file")
+    for signature, kind in (
+        (b"BZh", "a bzip2 archive"),
+        (b"\xfd7zXZ\x00", "an xz archive"),
+        (b"7z\xbc\xaf", "a 7-Zip archive"),
+    ):
+        if raw.startswith(signature):
+            raise ParseError(f"this is {kind}, not a text file")
     for bom, encoding in (
         (codecs.BOM_UTF8, "utf-8-sig"),
         (codecs.BOM_UTF16_LE, "utf-16"),

@@ -63,7 +63,6 @@ def test_command_refuses_a_hostile_file_with_its_reason_and_imports_the_rest(tmp
     assert import_file(tmp_path / "good.txt").status == "created"
 
 
-@pytest.mark.xfail(strict=True, reason="decode (archive/parsing/decode.py): lead — a tar archive reads as text")
 def test_a_tar_archive_renamed_txt_is_refused(tmp_path):
     (tmp_path / "tar.txt").write_bytes(tar_bytes())
     outcome = import_file(tmp_path / "tar.txt")
