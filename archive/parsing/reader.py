@@ -36,7 +36,7 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
-from ..names import accented, fold
+from ..names import fold
 from . import pairs as pairing
 from . import roles as speaking
 from . import turns
@@ -46,7 +46,6 @@ from .clean import (
     QUOTES,
     Paragraph,
     caption_cues,
-    clean,
     clean_line,
     ends_with_question,
     join,
@@ -58,16 +57,7 @@ from .clean import (
 from .clean import paragraphs as cut_paragraphs
 from .document import Interview, ParsedPair, ParsedSpeaker, ParseError
 from .metadata import (
-    DATE_IN_TEXT,
-    DATELINE,
     INTERVIEW_BY,
-    KEYED_LINE,
-    OUTLET_PATTERNS,
-    OUTLET_SUFFIX,
-    PHOTO_CREDIT,
-    PLACE_WORDS,
-    TIME_LINE,
-    URL_LINE,
     date_in,
     detect_language,
     parse_date,
@@ -75,25 +65,14 @@ from .metadata import (
     site_of,
     title_from_filename,
 )
+from .naming import Naming
 from .people import (
-    FIRST_NAME,
-    HONORIFICS,
-    NAME,
-    NAME_WORD,
-    NAME_WORD_RE,
-    NOT_FIRST_NAMES,
-    NOT_ROLE_WORDS,
-    ROLE_WORD,
-    full_name,
     is_alias,
-    is_role,
-    name_from_first,
-    name_with_initials,
     names_one_of,
     one_name_per_person,
-    similar_name,
     who_asks,
 )
+from .titles import TitleBlock
 
 REPORTED_QUESTION = re.compile(
     r"\b(?:was|were|is|are|had been|has been|being) asked\b"
@@ -124,7 +103,6 @@ INTERVIEW_CUE = re.compile(
     r"entretien|интервью)\b",
     re.I,
 )
-TITLE_SEPARATOR = re.compile(r"\s+[–—-]\s+(?=[^–—-]+$)")
 
 
 def parse(text: str, filename: str = "", roles: dict[str, str] | None = None) -> Interview:
@@ -192,7 +170,7 @@ def _cue_number(lines: list[str], number: int) -> bool:
     return line.isdigit() and number < len(lines) and bool(CUE_TIMING.match(lines[number]))
 
 
-class _Reader:
+class _Reader(TitleBlock, Naming):
     """One pass over the paragraphs of one article."""
 
     def __init__(self, header, paragraphs, discarded, fallback_title="", label_forms=None, roles=None, captions=False):
@@ -336,21 +314,6 @@ class _Reader:
             for q, a, answerer, asker in split.pairs
         ]
 
-    @staticmethod
-    def _joint_names(names: dict[str, str], answerers: list[str], askers: set[str]) -> dict[str, str]:
-        """The people behind a joint label: "Both" is every other interviewee, "AB/CD" the
-        ones labelled AB and CD ("Kris Nova and Toshaan Bharvani")."""
-        joint = {}
-        single = [l for l in answerers if l and not turns.JOINT_LABEL.match(l) and l not in askers]
-        for label in answerers:
-            if not turns.JOINT_LABEL.match(label):
-                continue
-            parts = [p.strip() for p in label.split("/")] if "/" in label else single
-            people = [names.get(p) or p for p in parts if p in names or "/" in label]
-            if len(people) >= 2:
-                joint[label] = ", ".join(people[:-1]) + " and " + people[-1]
-        return joint
-
     def _transcript_confidence(self, decided, split) -> None:
         iv = self.interview
         if decided.basis == "statistics":
@@ -365,180 +328,6 @@ class _Reader:
             iv.confidence = min(iv.confidence, 0.6)
             iv.evidence.append(f"doubtful: {len(split.closing)} questions at the end without an answer")
 
-    def _names_interviewer(self, label: str) -> bool:
-        """The title or header says this label is who asked ("Interview of X by Jamie Little")."""
-        interviewer = self.header.get("interviewer") or self.interview.interviewer
-        words = set(fold(label).split())
-        # Whole words of the name ("Campbell:", "Christine Campbell:"), never a letter ("A:").
-        if interviewer and words and words <= set(fold(interviewer).split()) and len(fold(label)) > 2:
-            return True
-        match = re.search(r"\b(?:by|with) (?P<name>[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){1,3})", self.interview.title)
-        return bool(
-            match
-            and re.match(r"(?:Interview|Conversation|Q&A)\b", self.interview.title)
-            and fold(label) == fold(match["name"])
-        )
-
-    def _name_for_label(self, label: str, context: str, main: ParsedSpeaker | None) -> str:
-        """The person behind a label: "MS. PSAKI" is the "Jen Psaki" of the title."""
-        if turns.ASKER_LABEL.match(label) and not re.search(r"\b(?:senator|rep|representative|congress)", label, re.I):
-            return ""
-        if turns.ANSWERER_LABEL.match(label):
-            return main.name if main else ""
-        words = [w for w in re.split(r"[\s.]+", label) if w]
-        # Role words and, beside them, organisations' initials ("UN SECRETARY GENERAL") are no name.
-        core = [
-            w
-            for w in words
-            if w.casefold() not in HONORIFICS and not (len(words) > 1 and len(w) <= 3 and w.isupper() and w.isalpha())
-        ]
-        if core and len(core) == len(words) and len(core) >= 2 and not label.isupper():
-            return label  # already a full name: "Hillary R Clinton", "Erik St. Martin"
-        if core:
-            surname = core[-1]
-            full = (
-                full_name(surname, context)
-                or full_name(surname, self.full_text)
-                or similar_name(surname, context + " " + self.full_text)
-            )
-            if full:
-                return full
-            if (
-                len(words) == 1
-                and not label.isupper()
-                and (given := name_from_first(label, context + " " + self.full_text))
-            ):
-                return given  # "Kris:" beside "Kris Nova and Toshaan Bharvani answer together"
-            if len(core) == 1 and len(surname) <= 4 and surname.isupper():
-                initials = name_with_initials(surname, context + " " + self.full_text)
-                if initials:
-                    return initials
-            if label.isupper() and len(label) > 3:
-                return " ".join(w.capitalize() for w in core)
-            return label
-        # A role alone ("THE PRESIDENT", "UN SECRETARY GENERAL"): the title names who held it.
-        role = r"[\s-]+".join(re.escape(w) for w in re.split(r"[\s-]+", label) if w.casefold() != "the")
-        match = re.search(rf"\b(?i:{role})\s+(?P<name>{FIRST_NAME}(?: [A-ZÀ-Þ][\w’'\-]+)?)", context)
-        if match:
-            name = match["name"]
-            if " " in name and self.full_text.count(name) + context.count(name) >= 2:
-                return name  # "UN Secretary General António Guterres"
-            first = name.split()[0]
-            return full_name(first, self.full_text) or first
-        return label.title()
-
-    # -- title, byline, metadata -------------------------------------------------------
-    def _read_title_block(self) -> list[Paragraph]:
-        iv = self.interview
-        paragraphs = list(self.paragraphs)
-        if "title" in self.header:
-            iv.title = self.header["title"]
-        elif (
-            paragraphs
-            and paragraphs[0].label is None
-            and (len(clean(paragraphs[0].lines[0])) <= 300 and not self.captions or not self.fallback_title)
-        ):
-            first = paragraphs.pop(0)
-            iv.title = clean(first.lines[0])
-            if len(iv.title) > 300:
-                raise ParseError("the first line is not a title (over 300 characters)", line=first.line)
-            if first.lines[1:]:
-                paragraphs.insert(0, Paragraph(first.line + 1, first.lines[1:]))
-        elif paragraphs and paragraphs[0].label is None:
-            # A text that opens with its body (a paragraph too long for a title, a caption
-            # file's first cue) is named after its file.
-            iv.title = self.fallback_title
-        else:
-            iv.title = self.fallback_title
-            if not iv.title:
-                raise ParseError("no title: the first line is a speaker's turn; add a 'Title:' header line")
-        # Short metadata paragraphs (byline, credit, date, place, time) right after the title.
-        while (
-            paragraphs
-            and paragraphs[0].label is None
-            and all(self._metadata_line(l, dry=True) for l in paragraphs[0].lines)
-        ):
-            for line in paragraphs.pop(0).lines:
-                self._metadata_line(line)
-        return paragraphs
-
-    def _metadata_line(self, line: str, dry: bool = False) -> bool:
-        """Read a header line into its field; False when the line is not metadata."""
-        iv = self.interview
-        line = clean(line)
-        kind, value = self._classify_metadata(line)
-        if kind is None:
-            return False
-        if dry:
-            return True
-        if kind != "time":
-            iv.metadata_lines.append(line)
-        if kind == "photo_credit":
-            iv.photo_credit = value
-        elif kind == "date":
-            iv.published = iv.published or value
-        elif kind == "interviewer":
-            iv.interviewer = iv.interviewer or value
-        elif kind == "byline":
-            name, affiliation = value
-            self.byline_names.append(name)
-            self.byline_affiliation = self.byline_affiliation or affiliation
-        elif kind == "place":
-            iv.place = iv.place or value
-        elif kind == "dateline":
-            outlet, published, interviewer = value
-            iv.outlet = iv.outlet or outlet
-            iv.published = iv.published or published
-            iv.interviewer = iv.interviewer or interviewer
-        elif kind == "url":
-            iv.source_url = iv.source_url or value
-        else:  # a time of day: not kept
-            iv.discarded.append(line)
-        return True
-
-    def _classify_metadata(self, line: str):
-        if match := PHOTO_CREDIT.match(line):
-            return "photo_credit", match["value"]
-        if match := KEYED_LINE.match(line):
-            key = match["key"].casefold()
-            if key in ("location", "place", "venue"):
-                return "place", match["value"]
-            if key in ("interviewer", "interviewed by"):
-                return "interviewer", match["value"]
-            if key in ("date", "published") and parse_date(match["value"]):
-                return "date", parse_date(match["value"])
-        if (published := parse_date(line)) is not None:
-            return "date", published
-        if TIME_LINE.match(line):
-            return "time", line
-        if match := URL_LINE.match(line):
-            return "url", match["url"]
-        if match := re.match(r"^By\s+(?P<name>.+)$", line):
-            return ("interviewer", match["name"]) if NAME.match(match["name"]) else (None, None)
-        if match := DATELINE.match(line):
-            # "Riverside Chronicle, 2012-05-29. Interview by Christine M. Campbell."
-            return "dateline", (match["outlet"] or "", parse_date(match["date"]), match["by"] or "")
-        if len(line.split()) > 10 or line.endswith((".", "?", "!", ":")) and not line.endswith(("Jr.", "Sr.")):
-            return None, None
-        name, _, affiliation = line.partition(",")
-        name = name.strip()
-        surname = fold(name.split()[-1]) if name.split() else ""
-        if (
-            NAME.match(name)
-            and len(affiliation.split()) <= 6
-            and not PLACE_WORDS.search(line)
-            # Most texts print the surname as it folds; folding a long transcript is the dear way.
-            and surname
-            and (surname in self.casefolded_text or surname in self.folded_text)
-        ):
-            return "byline", (name, affiliation.strip())
-        if PLACE_WORDS.search(line) or (
-            affiliation and NAME_WORD_RE.match(name) and NAME_WORD_RE.match(affiliation.strip())
-        ):
-            return "place", line
-        return None, None
-
-    # -- questions and answers ---------------------------------------------------------
     def _split_by_questions(self, texts: list[str], marked: set[int] | None = None):
         """(lead, [(question, answer)], closing). ``marked``: the paragraphs the text sets apart
         as its questions (headings, bold); without it, a question is a paragraph ending in "?"
@@ -646,90 +435,3 @@ class _Reader:
         return bool(surnames & words) and not first_person
 
     # -- who, and for whom -------------------------------------------------------------
-    def _speaker(self, texts: list[str]) -> ParsedSpeaker | None:
-        """The interviewee named by the header, byline or title, in their best-printed spelling."""
-        iv = self.interview
-        candidates = list(self.byline_names)
-        if "speaker" in self.header:
-            candidates.insert(0, self.header["speaker"])
-        suffix = self._title_suffix()
-        if suffix and NAME.match(suffix):
-            candidates.append(suffix)
-        if not candidates:
-            candidates = self._named_in_title(texts)
-        if not candidates:
-            return None
-        primary = candidates[0]
-        key = fold(primary)
-        spellings = [c for c in candidates if fold(c) == key]
-        # The same name printed elsewhere in the article, perhaps with its accents.
-        for text in [iv.title, iv.lead, iv.closing, *texts]:
-            for match in re.finditer(NAME_WORD + r"(?: " + NAME_WORD + r")+", text):
-                words = match.group().split()
-                for size in range(len(key.split()), 0, -1):
-                    for start in range(0, len(words) - size + 1):
-                        piece = " ".join(words[start : start + size]).rstrip(".,;:")
-                        if fold(piece) == key:
-                            spellings.append(piece)
-        name = max(spellings, key=lambda s: (accented(s), -spellings.index(s)))
-        aliases = tuple(dict.fromkeys(s for s in spellings if s != name))
-        role = self.header.get("role") or self._role(spellings) or self.byline_affiliation
-        return ParsedSpeaker(name=name, role=role, aliases=aliases)
-
-    def _named_in_title(self, texts: list[str]) -> list[str]:
-        """People the title names ("… Wikinews interviews biologist Natasha Gownaris"), the one
-        the text mentions most first."""
-        body = " ".join([self.interview.lead, self.interview.closing, *texts])
-        names = []
-        for run in re.finditer(r"[A-ZÀ-Þ][\w’'\-]*(?: [A-ZÀ-Þ][\w’'\-]*)+", self.interview.title):
-            words = run.group().split()
-            while words and (
-                words[0].casefold() in HONORIFICS | NOT_FIRST_NAMES | NOT_ROLE_WORDS | {"wikinews"}
-                or words[0].isupper()
-            ):
-                words.pop(0)
-            if 2 <= len(words) <= 4 and not any(w.casefold() in HONORIFICS | {"wikinews"} for w in words):
-                names.append(" ".join(words))
-        mentions = {n: len(re.findall(rf"\b{re.escape(n.split()[-1])}\b", body)) for n in names}
-        # "Talking toolkits with Ann Lee": the guest the title names, mentioned or not.
-        guest = speaking.TITLE_GUEST.search(self.interview.title)
-        guest_name = guest["name"] if guest else ""
-        return sorted((n for n in names if mentions[n] or n == guest_name), key=lambda n: -mentions[n])
-
-    def _title_suffix(self) -> str:
-        parts = TITLE_SEPARATOR.split(self.interview.title)
-        return parts[-1].strip() if len(parts) == 2 else ""
-
-    def _role(self, spellings: list[str]) -> str:
-        texts = [self.interview.lead, self.interview.title]
-        for spelling in dict.fromkeys(spellings):
-            name = re.escape(spelling)
-            for text in texts:
-                after = re.search(name + r", (?:the |a |an )?(?P<role>[^,.;()]{2,60}),", text)
-                if (
-                    after
-                    and len(after["role"].split()) <= 8
-                    and not DATE_IN_TEXT.search(after["role"] + " 2000")
-                    and not re.search(r"\d", after["role"])
-                    and is_role(after["role"])
-                ):
-                    return after["role"].strip()
-                before = re.search(rf"(?P<role>(?:{ROLE_WORD} ){{1,6}}){name}", text)
-                if before:
-                    words = before["role"].split()
-                    while words and (words[0][0].islower() or words[0].casefold() in NOT_ROLE_WORDS):
-                        words.pop(0)
-                    if words and is_role(" ".join(words)):
-                        return " ".join(words)
-        suffix = self._title_suffix()
-        if suffix and not NAME.match(suffix) and len(suffix.split()) <= 6 and is_role(suffix):
-            return suffix
-        return ""
-
-    def _guess_outlet(self, lead: str) -> str:
-        for pattern in OUTLET_PATTERNS:
-            for match in pattern.finditer(lead):
-                name = OUTLET_SUFFIX.sub("", match["name"]).strip()
-                if name and fold(name) not in {fold(n) for n in self.byline_names}:
-                    return name
-        return ""

@@ -1,0 +1,209 @@
+"""Who answers, and under which name and role (pure)::
+
+MS. PSAKI      + "Press Secretary Jen Psaki" in the title   -> "Jen Psaki"
+THE PRESIDENT  + "Remarks by President Biden" in the title  -> "President Biden" (fuller if printed)
+Kris           + "Kris Nova and Toshaan Bharvani answer"    -> "Kris Nova"
+Both           + answers by Kris and Toshaan                -> "Kris Nova and Toshaan Bharvani"
+"António Guterres, UN Secretary General" in the lead        -> role "UN Secretary General"
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..names import accented, fold
+from . import roles as speaking
+from . import turns
+from .document import ParsedSpeaker
+from .metadata import (
+    DATE_IN_TEXT,
+    OUTLET_PATTERNS,
+    OUTLET_SUFFIX,
+)
+from .people import (
+    FIRST_NAME,
+    HONORIFICS,
+    NAME,
+    NAME_WORD,
+    NOT_FIRST_NAMES,
+    NOT_ROLE_WORDS,
+    ROLE_WORD,
+    full_name,
+    is_role,
+    name_from_first,
+    name_with_initials,
+    similar_name,
+)
+
+TITLE_SEPARATOR = re.compile(r"\s+[–—-]\s+(?=[^–—-]+$)")
+
+
+class Naming:
+    """The naming half of the reader (:class:`archive.parsing.reader._Reader`)."""
+
+    @staticmethod
+    def _joint_names(names: dict[str, str], answerers: list[str], askers: set[str]) -> dict[str, str]:
+        """The people behind a joint label: "Both" is every other interviewee, "AB/CD" the
+        ones labelled AB and CD ("Kris Nova and Toshaan Bharvani")."""
+        joint = {}
+        single = [l for l in answerers if l and not turns.JOINT_LABEL.match(l) and l not in askers]
+        for label in answerers:
+            if not turns.JOINT_LABEL.match(label):
+                continue
+            parts = [p.strip() for p in label.split("/")] if "/" in label else single
+            people = [names.get(p) or p for p in parts if p in names or "/" in label]
+            if len(people) >= 2:
+                joint[label] = ", ".join(people[:-1]) + " and " + people[-1]
+        return joint
+
+    def _names_interviewer(self, label: str) -> bool:
+        """The title or header says this label is who asked ("Interview of X by Jamie Little")."""
+        interviewer = self.header.get("interviewer") or self.interview.interviewer
+        words = set(fold(label).split())
+        # Whole words of the name ("Campbell:", "Christine Campbell:"), never a letter ("A:").
+        if interviewer and words and words <= set(fold(interviewer).split()) and len(fold(label)) > 2:
+            return True
+        match = re.search(r"\b(?:by|with) (?P<name>[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){1,3})", self.interview.title)
+        return bool(
+            match
+            and re.match(r"(?:Interview|Conversation|Q&A)\b", self.interview.title)
+            and fold(label) == fold(match["name"])
+        )
+
+    def _name_for_label(self, label: str, context: str, main: ParsedSpeaker | None) -> str:
+        """The person behind a label: "MS. PSAKI" is the "Jen Psaki" of the title."""
+        if turns.ASKER_LABEL.match(label) and not re.search(r"\b(?:senator|rep|representative|congress)", label, re.I):
+            return ""
+        if turns.ANSWERER_LABEL.match(label):
+            return main.name if main else ""
+        words = [w for w in re.split(r"[\s.]+", label) if w]
+        # Role words and, beside them, organisations' initials ("UN SECRETARY GENERAL") are no name.
+        core = [
+            w
+            for w in words
+            if w.casefold() not in HONORIFICS and not (len(words) > 1 and len(w) <= 3 and w.isupper() and w.isalpha())
+        ]
+        if core and len(core) == len(words) and len(core) >= 2 and not label.isupper():
+            return label  # already a full name: "Hillary R Clinton", "Erik St. Martin"
+        if core:
+            surname = core[-1]
+            full = (
+                full_name(surname, context)
+                or full_name(surname, self.full_text)
+                or similar_name(surname, context + " " + self.full_text)
+            )
+            if full:
+                return full
+            if (
+                len(words) == 1
+                and not label.isupper()
+                and (given := name_from_first(label, context + " " + self.full_text))
+            ):
+                return given  # "Kris:" beside "Kris Nova and Toshaan Bharvani answer together"
+            if len(core) == 1 and len(surname) <= 4 and surname.isupper():
+                initials = name_with_initials(surname, context + " " + self.full_text)
+                if initials:
+                    return initials
+            if label.isupper() and len(label) > 3:
+                return " ".join(w.capitalize() for w in core)
+            return label
+        # A role alone ("THE PRESIDENT", "UN SECRETARY GENERAL"): the title names who held it.
+        role = r"[\s-]+".join(re.escape(w) for w in re.split(r"[\s-]+", label) if w.casefold() != "the")
+        match = re.search(rf"\b(?i:{role})\s+(?P<name>{FIRST_NAME}(?: [A-ZÀ-Þ][\w’'\-]+)?)", context)
+        if match:
+            name = match["name"]
+            if " " in name and self.full_text.count(name) + context.count(name) >= 2:
+                return name  # "UN Secretary General António Guterres"
+            first = name.split()[0]
+            return full_name(first, self.full_text) or first
+        return label.title()
+
+    # -- title, byline, metadata -------------------------------------------------------
+
+    def _speaker(self, texts: list[str]) -> ParsedSpeaker | None:
+        """The interviewee named by the header, byline or title, in their best-printed spelling."""
+        iv = self.interview
+        candidates = list(self.byline_names)
+        if "speaker" in self.header:
+            candidates.insert(0, self.header["speaker"])
+        suffix = self._title_suffix()
+        if suffix and NAME.match(suffix):
+            candidates.append(suffix)
+        if not candidates:
+            candidates = self._named_in_title(texts)
+        if not candidates:
+            return None
+        primary = candidates[0]
+        key = fold(primary)
+        spellings = [c for c in candidates if fold(c) == key]
+        # The same name printed elsewhere in the article, perhaps with its accents.
+        for text in [iv.title, iv.lead, iv.closing, *texts]:
+            for match in re.finditer(NAME_WORD + r"(?: " + NAME_WORD + r")+", text):
+                words = match.group().split()
+                for size in range(len(key.split()), 0, -1):
+                    for start in range(0, len(words) - size + 1):
+                        piece = " ".join(words[start : start + size]).rstrip(".,;:")
+                        if fold(piece) == key:
+                            spellings.append(piece)
+        name = max(spellings, key=lambda s: (accented(s), -spellings.index(s)))
+        aliases = tuple(dict.fromkeys(s for s in spellings if s != name))
+        role = self.header.get("role") or self._role(spellings) or self.byline_affiliation
+        return ParsedSpeaker(name=name, role=role, aliases=aliases)
+
+    def _named_in_title(self, texts: list[str]) -> list[str]:
+        """People the title names ("… Wikinews interviews biologist Natasha Gownaris"), the one
+        the text mentions most first."""
+        body = " ".join([self.interview.lead, self.interview.closing, *texts])
+        names = []
+        for run in re.finditer(r"[A-ZÀ-Þ][\w’'\-]*(?: [A-ZÀ-Þ][\w’'\-]*)+", self.interview.title):
+            words = run.group().split()
+            while words and (
+                words[0].casefold() in HONORIFICS | NOT_FIRST_NAMES | NOT_ROLE_WORDS | {"wikinews"}
+                or words[0].isupper()
+            ):
+                words.pop(0)
+            if 2 <= len(words) <= 4 and not any(w.casefold() in HONORIFICS | {"wikinews"} for w in words):
+                names.append(" ".join(words))
+        mentions = {n: len(re.findall(rf"\b{re.escape(n.split()[-1])}\b", body)) for n in names}
+        # "Talking toolkits with Ann Lee": the guest the title names, mentioned or not.
+        guest = speaking.TITLE_GUEST.search(self.interview.title)
+        guest_name = guest["name"] if guest else ""
+        return sorted((n for n in names if mentions[n] or n == guest_name), key=lambda n: -mentions[n])
+
+    def _title_suffix(self) -> str:
+        parts = TITLE_SEPARATOR.split(self.interview.title)
+        return parts[-1].strip() if len(parts) == 2 else ""
+
+    def _role(self, spellings: list[str]) -> str:
+        texts = [self.interview.lead, self.interview.title]
+        for spelling in dict.fromkeys(spellings):
+            name = re.escape(spelling)
+            for text in texts:
+                after = re.search(name + r", (?:the |a |an )?(?P<role>[^,.;()]{2,60}),", text)
+                if (
+                    after
+                    and len(after["role"].split()) <= 8
+                    and not DATE_IN_TEXT.search(after["role"] + " 2000")
+                    and not re.search(r"\d", after["role"])
+                    and is_role(after["role"])
+                ):
+                    return after["role"].strip()
+                before = re.search(rf"(?P<role>(?:{ROLE_WORD} ){{1,6}}){name}", text)
+                if before:
+                    words = before["role"].split()
+                    while words and (words[0][0].islower() or words[0].casefold() in NOT_ROLE_WORDS):
+                        words.pop(0)
+                    if words and is_role(" ".join(words)):
+                        return " ".join(words)
+        suffix = self._title_suffix()
+        if suffix and not NAME.match(suffix) and len(suffix.split()) <= 6 and is_role(suffix):
+            return suffix
+        return ""
+
+    def _guess_outlet(self, lead: str) -> str:
+        for pattern in OUTLET_PATTERNS:
+            for match in pattern.finditer(lead):
+                name = OUTLET_SUFFIX.sub("", match["name"]).strip()
+                if name and fold(name) not in {fold(n) for n in self.byline_names}:
+                    return name
+        return ""

@@ -1,0 +1,149 @@
+"""The lines at the top of an article: its title, then byline, credit, date, place and other
+metadata lines read into their fields (pure)::
+
+    When the superpowers are at odds … – António Guterres    <- title
+    António Guterres, UN                                     <- byline: name, affiliation
+    Photo credit: Kazinform                                  <- photo credit
+    James S. Brady Press Briefing Room                       <- place
+    January 20, 2021                                         <- date
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..names import fold
+from .clean import (
+    Paragraph,
+    clean,
+)
+from .document import ParseError
+from .metadata import (
+    DATELINE,
+    KEYED_LINE,
+    PHOTO_CREDIT,
+    PLACE_WORDS,
+    TIME_LINE,
+    URL_LINE,
+    parse_date,
+)
+from .people import (
+    NAME,
+    NAME_WORD_RE,
+)
+
+
+class TitleBlock:
+    """The title-block half of the reader (:class:`archive.parsing.reader._Reader`)."""
+
+    def _read_title_block(self) -> list[Paragraph]:
+        iv = self.interview
+        paragraphs = list(self.paragraphs)
+        if "title" in self.header:
+            iv.title = self.header["title"]
+        elif (
+            paragraphs
+            and paragraphs[0].label is None
+            and (len(clean(paragraphs[0].lines[0])) <= 300 and not self.captions or not self.fallback_title)
+        ):
+            first = paragraphs.pop(0)
+            iv.title = clean(first.lines[0])
+            if len(iv.title) > 300:
+                raise ParseError("the first line is not a title (over 300 characters)", line=first.line)
+            if first.lines[1:]:
+                paragraphs.insert(0, Paragraph(first.line + 1, first.lines[1:]))
+        elif paragraphs and paragraphs[0].label is None:
+            # A text that opens with its body (a paragraph too long for a title, a caption
+            # file's first cue) is named after its file.
+            iv.title = self.fallback_title
+        else:
+            iv.title = self.fallback_title
+            if not iv.title:
+                raise ParseError("no title: the first line is a speaker's turn; add a 'Title:' header line")
+        # Short metadata paragraphs (byline, credit, date, place, time) right after the title.
+        while (
+            paragraphs
+            and paragraphs[0].label is None
+            and all(self._metadata_line(l, dry=True) for l in paragraphs[0].lines)
+        ):
+            for line in paragraphs.pop(0).lines:
+                self._metadata_line(line)
+        return paragraphs
+
+    def _metadata_line(self, line: str, dry: bool = False) -> bool:
+        """Read a header line into its field; False when the line is not metadata."""
+        iv = self.interview
+        line = clean(line)
+        kind, value = self._classify_metadata(line)
+        if kind is None:
+            return False
+        if dry:
+            return True
+        if kind != "time":
+            iv.metadata_lines.append(line)
+        if kind == "photo_credit":
+            iv.photo_credit = value
+        elif kind == "date":
+            iv.published = iv.published or value
+        elif kind == "interviewer":
+            iv.interviewer = iv.interviewer or value
+        elif kind == "byline":
+            name, affiliation = value
+            self.byline_names.append(name)
+            self.byline_affiliation = self.byline_affiliation or affiliation
+        elif kind == "place":
+            iv.place = iv.place or value
+        elif kind == "dateline":
+            outlet, published, interviewer = value
+            iv.outlet = iv.outlet or outlet
+            iv.published = iv.published or published
+            iv.interviewer = iv.interviewer or interviewer
+        elif kind == "url":
+            iv.source_url = iv.source_url or value
+        else:  # a time of day: not kept
+            iv.discarded.append(line)
+        return True
+
+    def _classify_metadata(self, line: str):
+        if match := PHOTO_CREDIT.match(line):
+            return "photo_credit", match["value"]
+        if match := KEYED_LINE.match(line):
+            key = match["key"].casefold()
+            if key in ("location", "place", "venue"):
+                return "place", match["value"]
+            if key in ("interviewer", "interviewed by"):
+                return "interviewer", match["value"]
+            if key in ("date", "published") and parse_date(match["value"]):
+                return "date", parse_date(match["value"])
+        if (published := parse_date(line)) is not None:
+            return "date", published
+        if TIME_LINE.match(line):
+            return "time", line
+        if match := URL_LINE.match(line):
+            return "url", match["url"]
+        if match := re.match(r"^By\s+(?P<name>.+)$", line):
+            return ("interviewer", match["name"]) if NAME.match(match["name"]) else (None, None)
+        if match := DATELINE.match(line):
+            # "Riverside Chronicle, 2012-05-29. Interview by Christine M. Campbell."
+            return "dateline", (match["outlet"] or "", parse_date(match["date"]), match["by"] or "")
+        if len(line.split()) > 10 or line.endswith((".", "?", "!", ":")) and not line.endswith(("Jr.", "Sr.")):
+            return None, None
+        name, _, affiliation = line.partition(",")
+        name = name.strip()
+        surname = fold(name.split()[-1]) if name.split() else ""
+        if (
+            NAME.match(name)
+            and len(affiliation.split()) <= 6
+            and not PLACE_WORDS.search(line)
+            # Most texts print the surname as it folds; folding a long transcript is the dear way.
+            and surname
+            and (surname in self.casefolded_text or surname in self.folded_text)
+        ):
+            return "byline", (name, affiliation.strip())
+        if PLACE_WORDS.search(line) or (
+            affiliation and NAME_WORD_RE.match(name) and NAME_WORD_RE.match(affiliation.strip())
+        ):
+            return "place", line
+        return None, None
+
+    # -- questions and answers ---------------------------------------------------------
