@@ -2,7 +2,6 @@
 `javascript:` left debris in the text, and a label of punctuation gave answers nobody was said
 to have given without a word of warning."""
 
-
 from archive import parsing
 from archive.parsing import ParseError
 
