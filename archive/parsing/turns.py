@@ -150,8 +150,16 @@ def strip_timestamp(line: str) -> tuple[str, str]:
     return (line[match.end() :], match.group().strip()) if match else (line, "")
 
 
+# Every label form but two has a colon or a closing bracket near the start; those two ("Q  …",
+# "MS Although …") open with capitals. Other lines are not tried against every form.
+BARE_LABEL_START = re.compile(r"^(?:Q|A|Question|Answer)(?:\.|\s)|^[A-Z]{2,3}\s")
+
+
 def find_label(line: str) -> tuple[str, str, str] | None:
     """(label, the rest of the line, form) when the line opens with a speaker label."""
+    head = line[:72]
+    if ":" not in head and ")" not in head and not BARE_LABEL_START.match(line):
+        return None
     for form, pattern in LABEL_FORMS:
         match = pattern.match(line)
         if not match:
