@@ -133,10 +133,10 @@ def test_failed_file_leaves_database_and_index_exactly_as_before(tmp_path):
     run(FIXTURES)
     before = snapshot()
     bad = tmp_path / SEED_SCO.name  # same name: it would update the existing article
-    bad.write_text("x" * 400 + "\n\nWhy?\n\nBecause.")  # a first line too long to be a title
+    bad.write_bytes(b"Title\n\nWhy?\x00\x01\x02\n\nBecause.")  # binary data: refused with its reason
     status, _, err = run(bad)
     assert status == 1
-    assert "over 300 characters" in err
+    assert "binary data, not text" in err
     assert snapshot() == before
 
 

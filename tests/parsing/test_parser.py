@@ -235,3 +235,13 @@ def test_headline_quoting_the_speaker_is_a_title_not_a_turn():
     )
     assert iv.title == "Ann Lee: “Rivers never wait”"
     assert str(iv.published) == "2012-05-29" and len(iv.pairs) == 2
+
+
+def test_a_text_that_opens_with_its_body_is_named_after_its_file():
+    iv = parse("x" * 400 + "\n\nWhy do rivers bend, in your view?\n\nBecause.", filename="river-notes.txt")
+    assert iv.title == "River notes" and iv.lead.startswith("xxx")
+
+
+def test_pasted_text_whose_first_line_cannot_be_a_title_is_refused_with_the_reason():
+    with pytest.raises(ParseError, match="over 300 characters"):
+        parse("x" * 400 + "\n\nWhy?\n\nBecause.")
