@@ -33,11 +33,13 @@ class AnswerCountMixin:
         return obj.answers
 
 
-def set_published(queryset, published: bool) -> None:
-    """Publish or unpublish articles one save each, so the search index follows."""
+def set_published(model_admin, request, queryset, published: bool) -> None:
+    """Publish or unpublish articles one save each, so the search index follows, each change
+    in the admin's history."""
     for article in queryset:
         article.is_published = published
         article.save(update_fields=["is_published", "updated"])
+        model_admin.log_change(request, article, "Published on the site." if published else "Unpublished.")
 
 
 def keep_previous_wording(request, form) -> None:
@@ -131,11 +133,11 @@ class ArticleAdmin(AnswerCountMixin, admin.ModelAdmin):
 
     @admin.action(description="Publish the selected articles")
     def publish(self, request, queryset):
-        set_published(queryset, True)
+        set_published(self, request, queryset, True)
 
     @admin.action(description="Unpublish the selected articles (hide them from pages and search)")
     def unpublish(self, request, queryset):
-        set_published(queryset, False)
+        set_published(self, request, queryset, False)
 
     def get_urls(self):
         return [
@@ -199,6 +201,9 @@ class ArticleAdmin(AnswerCountMixin, admin.ModelAdmin):
                 corrections=document["corrections"],
             )
             report(request, outcome)
+            if outcome.status in ("created", "updated"):
+                log = self.log_addition if outcome.status == "created" else self.log_change
+                log(request, outcome.article, f"Imported from {outcome.path} ({len(outcome.interview.pairs)} answers).")
             if outcome.status in ("created", "updated", "unchanged"):
                 opened.append(outcome.article)
         if len(opened) == 1 and len(documents) == 1:
@@ -372,8 +377,10 @@ class SpeakerAdmin(AnswerCountMixin, admin.ModelAdmin):
             messages.warning(request, "Select at least two speakers to merge.")
             return
         keeper, others = speakers[0], speakers[1:]
+        names = ", ".join(o.name for o in others)
         with transaction.atomic():
             merge_speakers(keeper, others)
+            self.log_change(request, keeper, f"Merged {names} into this speaker.")
         messages.success(
             request,
             f"Merged {', '.join(o.name for o in others)} into {keeper.name}; "

@@ -192,7 +192,6 @@ def formset_management(response) -> dict:
     return data
 
 
-@pytest.mark.xfail(strict=True, reason="archive/admin.py: imports and bulk actions write no LogEntry")
 def test_an_import_and_a_publish_action_are_logged_too(staff_client):
     from ..admin.preview import import_all
     from ..conftest import SEED_SCO
