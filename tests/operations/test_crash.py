@@ -72,11 +72,6 @@ def processes_of_group(group: int) -> list[int]:
     return alive
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="archive/search/whoosh/writing.py: a bulk import's index-writer processes outlive "
-    "kill -9 of the import and keep the index locked until they are killed",
-)
 def test_a_killed_bulk_import_leaves_no_process_holding_the_index(tmp_path):
     write_articles(tmp_path / "in", 700)
     child = subprocess.Popen(

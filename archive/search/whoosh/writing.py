@@ -12,8 +12,11 @@ the database and write the index under one lock, which keeps the index equal to 
         backend.update(index, rows)     # one writer, committed when the block ends
 """
 
+import ctypes
+import ctypes.util
 import fcntl
 import os
+import signal
 import time
 from contextlib import contextmanager
 
@@ -21,6 +24,7 @@ from django.conf import settings
 from haystack.constants import DJANGO_CT, ID
 from haystack.exceptions import SkipDocument
 from haystack.utils import get_identifier, get_model_ct
+from whoosh.multiproc import MpWriter, SubWriterTask
 from whoosh.reading import SegmentReader
 from whoosh.writing import CLEAR
 
@@ -55,6 +59,36 @@ def merge_small_segments(writer, segments):
 
 class IndexBusy(Exception):
     """The write lock could not be had in time; the write is retried later (archive.indexing)."""
+
+
+class _BoundTask(SubWriterTask):
+    """A bulk writer's analysing process that dies with the process that started it. Forked,
+    it holds the write lock's file too: outliving an import killed with ``kill -9``, it would
+    keep the index locked for every writer after it."""
+
+    def run(self):
+        parent = os.getppid()
+        if hasattr(_libc, "prctl"):
+            _libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+        if os.getppid() != parent:  # the parent died before the line above
+            os._exit(1)
+        return super().run()
+
+
+class BoundMpWriter(MpWriter):
+    """Whoosh's writer of a process per core, whose processes die with the import."""
+
+    def _new_task(self):
+        task = _BoundTask(
+            self.storage, self.indexname, self.jobqueue, self.resultqueue, self.subargs, self.multisegment
+        )
+        self.tasks.append(task)
+        task.start()
+        return task
+
+
+PR_SET_PDEATHSIG = 1  # Linux prctl(2): the signal a process gets when its parent dies
+_libc = ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)
 
 
 class WritingMixin:
@@ -145,8 +179,9 @@ class WritingMixin:
                 }
                 cores = os.cpu_count() or 1
                 if self._bulk and cores > 1:
-                    options.update(procs=cores, multisegment=True)
-                self._open_writer = self.index.writer(**options)
+                    self._open_writer = BoundMpWriter(self.index, procs=cores, multisegment=True, **options)
+                else:
+                    self._open_writer = self.index.writer(**options)
                 # A bulk commit adds its segments as they are; any other merges only small
                 # segments, so no save waits for the index to be rewritten. (clear() may
                 # still set the writer's mergetype to CLEAR.)
