@@ -2,6 +2,22 @@
 hidden text and corrections and the form's values as shown, changed where a test says."""
 
 IMPORT_URL = "/admin/archive/article/import/"
+# Two voices, neither introduced, both ending turns with a question mark: the parser guesses
+# (Tom asks) and flags the split; read, Mira asks and Tom answers.
+UNSURE_TRANSCRIPT = """Notes from the garden
+
+Mira: Tell me about the roses this year, the ones by the wall that you planted in spring.
+
+Tom: They did well. The rain helped?
+
+Mira: And the apples, the old trees behind the house that your grandfather planted.
+
+Tom: Not so good. A late frost took most of the blossom?
+
+Mira: What about next year, and the plans for the new beds by the pond.
+
+Tom: More beans. Always more beans?
+"""
 
 
 def preview_data(response, changes=None, action="update"):

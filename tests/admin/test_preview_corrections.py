@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from archive.models import Article
 
 from ..conftest import SEED_SCO, SEED_SUPERPOWERS
-from .preview import IMPORT_URL, paragraph_field, preview_data
+from .preview import IMPORT_URL, UNSURE_TRANSCRIPT, paragraph_field, preview_data
 
 pytestmark = pytest.mark.django_db  # nothing here needs the index: no commit, faster
 SPLIT_AT = "Addressing the challenges we face requires"
@@ -106,26 +106,10 @@ def test_a_page_of_corrections_survives_an_update_then_imports(staff_client):
     assert article.title == "One" and article.pairs.count() == 4
 
 
-GARDEN = """Notes from the garden
-
-Mira: Tell me about the roses this year, the ones by the wall that you planted in spring.
-
-Tom: They did well. The rain helped?
-
-Mira: And the apples, the old trees behind the house that your grandfather planted.
-
-Tom: Not so good. A late frost took most of the blossom?
-
-Mira: What about next year, and the plans for the new beds by the pond.
-
-Tom: More beans. Always more beans?
-"""
-
-
 def test_changing_a_labels_role_recomputes_the_split(staff_client):
     from .preview import label_field  # noqa: PLC0415
 
-    first = staff_client.post(IMPORT_URL, {"text": GARDEN})
+    first = staff_client.post(IMPORT_URL, {"text": UNSURE_TRANSCRIPT})
     assert [p.speaker for p in first.context["previews"][0]["interview"].pairs] == ["Mira", "Mira"]
     updated = staff_client.post(IMPORT_URL, preview_data(first, {label_field(first, "Mira"): "asks"}))
     pairs = updated.context["previews"][0]["interview"].pairs

@@ -7,24 +7,9 @@ from archive import parsing
 from archive.models import Article
 
 from ..conftest import SEED_SCO
-from .preview import IMPORT_URL, import_all
+from .preview import IMPORT_URL, UNSURE_TRANSCRIPT, import_all
 
 pytestmark = pytest.mark.django_db  # nothing here needs the index: no commit, faster
-# Two voices, neither introduced, both ending turns with a question mark: a guess.
-UNSURE = """Notes from the garden
-
-Mira: Tell me about the roses this year, the ones by the wall that you planted in spring.
-
-Tom: They did well. The rain helped?
-
-Mira: And the apples, the old trees behind the house that your grandfather planted.
-
-Tom: Not so good. A late frost took most of the blossom?
-
-Mira: What about next year, and the plans for the new beds by the pond.
-
-Tom: More beans. Always more beans?
-"""
 
 
 def test_the_list_filters_articles_that_need_review_and_one_action_clears_them(staff_client, db):
@@ -39,10 +24,10 @@ def test_the_list_filters_articles_that_need_review_and_one_action_clears_them(s
 
 
 def test_an_unsure_import_is_flagged_in_the_preview_the_summary_and_the_list(staff_client):
-    assert parsing.parse(UNSURE).needs_review, "the parser no longer doubts this text: pick another"
-    preview = staff_client.post(IMPORT_URL, {"text": UNSURE})
+    assert parsing.parse(UNSURE_TRANSCRIPT).needs_review, "the parser no longer doubts this text: pick another"
+    preview = staff_client.post(IMPORT_URL, {"text": UNSURE_TRANSCRIPT})
     assert "⚑ 1 of 1 text needs review" in preview.text
-    response = import_all(staff_client, UNSURE, follow=True)
+    response = import_all(staff_client, UNSURE_TRANSCRIPT, follow=True)
     assert "Needs review: the parser was unsure of the split" in str(list(response.context["messages"])[0])
     assert Article.objects.get().needs_review
 

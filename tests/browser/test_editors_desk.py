@@ -8,24 +8,11 @@ from playwright.sync_api import expect
 
 from archive.models import Article, Pair
 
+from ..admin.preview import UNSURE_TRANSCRIPT
 from .test_browser import browser, page  # noqa: F401  (the fixtures)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PASSWORD = "correct horse battery"
-GARDEN = """Notes from the garden
-
-Mira: Tell me about the roses this year, the ones by the wall that you planted in spring.
-
-Tom: They did well. The rain helped?
-
-Mira: And the apples, the old trees behind the house that your grandfather planted.
-
-Tom: Not so good. A late frost took most of the blossom?
-
-Mira: What about next year, and the plans for the new beds by the pond.
-
-Tom: More beans. Always more beans?
-"""
 
 
 def test_editor_fixes_a_split_imports_finds_and_corrects_an_answer(page, django_user_model):  # noqa: F811
@@ -37,7 +24,7 @@ def test_editor_fixes_a_split_imports_finds_and_corrects_an_answer(page, django_
     page.fill("#id_password", PASSWORD)
     page.click("input[type=submit]")
 
-    page.fill("#id_text", GARDEN)
+    page.fill("#id_text", UNSURE_TRANSCRIPT)
     page.click("input[value=Preview]")
     expect(page.locator("h3.pair-count")).to_have_text("2 questions and answers")
     expect(page.locator(".review.needs-review")).to_be_visible()
