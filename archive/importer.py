@@ -17,7 +17,7 @@ from functools import cache
 from pathlib import Path
 
 from django.conf import settings
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, IntegrityError, transaction
 
 from . import corrections as editing
 from . import parsing
@@ -225,6 +225,15 @@ def import_text(
     except FieldTooLong as exc:
         return Outcome(path, "failed", error=str(exc), interview=interview)
     except DatabaseError as exc:  # the database refused the row: the transaction is rolled back
+        # The same file saved meanwhile by another import (two uploads at once): the other
+        # import's article stands, and this one says so instead of failing.
+        saved = None
+        if isinstance(exc, IntegrityError) and import_ref and not existing:
+            saved = Article.objects.filter(import_ref=import_ref).first()
+        if saved is not None:
+            outcome.status, outcome.article = "unchanged", saved
+            outcome.warnings.append("saved a moment ago by another import of the same file")
+            return outcome
         return Outcome(
             path, "failed", error=f"could not be saved: {exc.__class__.__name__}: {exc}", interview=interview
         )
