@@ -22,8 +22,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from .parsing import Interview, ParsedPair, ParsedSpeaker
+from .parsing.roles import ROLES
 
-ROLES = ("asks", "answers", "neither")
 FIELDS = ("title", "outlet", "published", "language", "interviewer", "place")
 PLACES = ("lead", "closing", "discarded")
 

@@ -34,9 +34,6 @@ class Roles:
     # "introduced" (the opening presents the guests) or "statistics" (turn shapes alone).
     basis: str = "known"
 
-    def role(self, label: str) -> str:
-        return NEITHER if label in self.neither else ASKS if label in self.askers else ANSWERS
-
 
 STRONG_GUEST_CUE = re.compile(
     r"\b(?:guests?|interview(?:ing|s|ed)?|candidates?|nominees?|witness(?:es)?|here with|speaking with|"
