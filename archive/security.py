@@ -38,3 +38,12 @@ def is_web_address(url: str) -> bool:
     ``javascript:`` or ``data:`` link in an imported file is dropped)."""
     parts = urlsplit(url.strip())
     return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
+
+
+def client_username(request, credentials=None) -> str:
+    """The user name django-axes counts failures by: as typed, without NUL or control
+    characters and at most 150 characters (Django's own limit), so an odd login post is a
+    refused login, never a database error."""
+    data = credentials if credentials else getattr(request, "POST", {})
+    name = str((data or {}).get("username") or "")
+    return "".join(c for c in name if c >= " " and c != "\x7f")[:150]

@@ -220,6 +220,7 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # each on its own: a user,
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "archive/locked_out.html"
 AXES_CLIENT_IP_CALLABLE = "archive.security.client_ip"
+AXES_USERNAME_CALLABLE = "archive.security.client_username"
 AXES_VERBOSE = False
 AXES_ENABLE_ACCESS_FAILURE_LOG = True  # the admin's "Access failures": every wrong password, with address
 

@@ -1,7 +1,23 @@
 from django.contrib import admin
-from django.urls import path, re_path
+from django.urls import path, re_path, register_converter
 
 from .views import answers, check, exports, follow, pages, search, sharing
+
+
+class KeyConverter:
+    """An answer's permalink key: letters and digits only (KEY_ALPHABET), so an odd address
+    (a NUL byte, a path) is a 404 before any query."""
+
+    regex = "[0-9a-z]{1,16}"
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return value
+
+
+register_converter(KeyConverter, "key")
 
 urlpatterns = [
     path("", pages.home, name="home"),
@@ -13,13 +29,13 @@ urlpatterns = [
     path("speakers/", pages.speaker_list, name="speaker_list"),
     path("speakers/<slug:slug>/", pages.speaker_detail, name="speaker_detail"),
     # The permalink of one answer: short, and never reused.
-    path("a/<str:key>/", answers.pair_detail, name="pair_detail"),
+    path("a/<key:key>/", answers.pair_detail, name="pair_detail"),
     # Share and cite (issue 14): the card, the embeddable quote, oEmbed, citation files.
-    path("a/<str:key>/card.png", sharing.card, name="pair_card"),
-    path("a/<str:key>/embed/", sharing.embed, name="pair_embed"),
-    path("a/<str:key>/cite.bib", sharing.citation_file, {"fmt": "bibtex"}, name="pair_cite_bibtex"),
-    path("a/<str:key>/cite.ris", sharing.citation_file, {"fmt": "ris"}, name="pair_cite_ris"),
-    path("a/<str:key>/cite.json", sharing.citation_file, {"fmt": "csl"}, name="pair_cite_csl"),
+    path("a/<key:key>/card.png", sharing.card, name="pair_card"),
+    path("a/<key:key>/embed/", sharing.embed, name="pair_embed"),
+    path("a/<key:key>/cite.bib", sharing.citation_file, {"fmt": "bibtex"}, name="pair_cite_bibtex"),
+    path("a/<key:key>/cite.ris", sharing.citation_file, {"fmt": "ris"}, name="pair_cite_ris"),
+    path("a/<key:key>/cite.json", sharing.citation_file, {"fmt": "csl"}, name="pair_cite_csl"),
     path("oembed/", sharing.oembed, name="oembed"),
     path("admin/", admin.site.urls),
     # Follow, export, check (issue 14): feeds, sitemap, robots.txt, OpenSearch, downloads.

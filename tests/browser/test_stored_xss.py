@@ -76,7 +76,7 @@ def hostile(tmp_path, staff_client):
         pair.answer = "Zorp edited answer " + payload("edited-answer")
         pair.save()
     speakers = Speaker.objects.filter(pairs__article__import_ref="zorp-admin.txt").values_list("pk", flat=True)
-    Speaker.objects.filter(pk__in=list(speakers)).update(name="Ann Zorp " + payload("edited-speaker"))
+    Speaker.objects.filter(pk__in=list(speakers)).update(name="Ann Zorp " + payload("edited-spk"))  # 199 of 200
     Article.objects.update(is_published=True)
     assert Pair.objects.count() >= 4
 
