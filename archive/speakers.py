@@ -16,16 +16,12 @@ from .parsing.people import HONORIFICS
 
 def resolve_speaker(parsed: ParsedSpeaker) -> Speaker:
     """The one speaker record for a person, whichever spelling the article used: the same
-    letters (accents, case and spacing aside), a title before the name ("President Biden" is
-    "Biden"), or a surname alone for the one speaker of that surname ("Biden" is "Joe Biden"
-    while the archive has no other Biden). A full name met first as a surname alone becomes
-    the name shown."""
+    letters (accents, case and spacing aside), or the same name with a title before it
+    ("President Joe Biden" is "Joe Biden"). A surname alone is not matched across articles:
+    "Biden" may be Jill; a wrong attribution is worse than two records, which the admin's
+    merge suggestions offer to join."""
     spellings = [parsed.name, *parsed.aliases]
-    speaker = next((s for s in map(Speaker.objects.find, spellings) if s), None) or _same_surname(parsed.name)
-    if speaker is not None and len(_core(parsed.name)) > len(_core(speaker.name)) == 1:
-        speaker.add_spelling(speaker.name)
-        speaker.name = parsed.name  # "Biden" was all the archive knew; now "Joe Biden"
-        speaker.save(update_fields=["name", "name_key"])
+    speaker = next((s for s in map(Speaker.objects.find, spellings) if s), None) or _same_name_titles_aside(parsed.name)
     if speaker is None:
         speaker = Speaker(name=parsed.name, role=parsed.role)
         check_lengths(speaker)
@@ -44,19 +40,12 @@ def _core(name: str) -> list[str]:
     return [w for w in fold(name).split() if w not in HONORIFICS]
 
 
-def _same_surname(name: str) -> Speaker | None:
-    """The one speaker whose name, titles aside, is this one's surname alone or ends in it."""
+def _same_name_titles_aside(name: str) -> Speaker | None:
+    """The one speaker whose name is this one's once titles are set aside."""
     core = _core(name)
     if not core:
         return None
-    surname = core[-1]
-    candidates = [
-        s
-        for s in Speaker.objects.filter(name_key__endswith=surname)
-        if _core(s.name)
-        and _core(s.name)[-1] == surname
-        and (len(core) == 1 or len(_core(s.name)) == 1 or _core(s.name) == core)
-    ]
+    candidates = [s for s in Speaker.objects.filter(name_key__endswith=core[-1]) if _core(s.name) == core]
     return candidates[0] if len(candidates) == 1 else None
 
 
