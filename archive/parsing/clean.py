@@ -6,6 +6,8 @@ Debris goes to ``discarded``, never silently away::
     Currently reading                                -> web-page junk: discarded
     END 1:45 P.M. EST                                -> end marker: discarded
     [the text](https://example.org)                  -> "the text"; the address discarded
+    [Jim Hall][2] … [2]: https://example.org          -> "Jim Hall"; the definition discarded
+    ![Puzzle pieces][1]                              -> discarded
 """
 
 from __future__ import annotations
@@ -74,6 +76,13 @@ def caption_cues(lines: list[str]) -> bool:
 QUESTION_PREFIX = re.compile(r"^(?:Q|Question|Pregunta)\s*[:.]\s+", re.I)
 # The address may hold one level of brackets: [x](javascript:alert(1)), [w](…/Foo_(bar)).
 MARKDOWN_LINK = re.compile(r"\[(?P<text>[^\]\n]*)\]\((?P<url>(?:[^()\s]|\([^()\s]*\))+)\)")
+# An image, inline or by reference ("![Puzzle pieces][1]"): nothing a reader reads.
+MARKDOWN_IMAGE = re.compile(r"!\[[^\]\n]*\](?:\((?:[^()\s]|\([^()\s]*\))+(?:\s+\"[^\"\n]*\")?\)|\[[^\]\n]{0,20}\])")
+# A reference link, "[Jim Hall][2]", whose address is defined at the end ("[2]: https://…").
+REFERENCE_LINK = re.compile(r"\[(?P<text>[^\]\n]+)\]\[[^\]\n]{0,20}\]")
+REFERENCE_DEFINITION = re.compile(r"^\s{0,3}\[[^\]\n]{1,40}\]:\s*\S+")
+# Bold closed and opened again at once ("**What** **are**", "**Name**[2]**,** **role:**").
+BOLD_SEAM = re.compile(r"(?<=\S)\*\*(?:\s?)\*\*(?=\S)")
 MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|~])")
 HTML_TAG = re.compile(r"</?[a-zA-Z][^<>\n]{0,200}>")
 QUOTES = '"“”«»„'
@@ -102,13 +111,18 @@ def clean_line(line: str) -> tuple[str, list[str]]:
         or STAGE_DIRECTION.fullmatch(stripped)
         or PULL_QUOTE_CREDIT.match(stripped)
         or IMAGE_CAPTION.match(stripped)
+        or REFERENCE_DEFINITION.match(stripped)
     ):
         return "", [stripped]
     removed = []
     if QUOTE_MARK.match(line):
         line = QUOTE_MARK.sub("", line)  # a Markdown block quote: the words stay
+    removed.extend(MARKDOWN_IMAGE.findall(line))
+    line = MARKDOWN_IMAGE.sub("", line)
     removed.extend(m["url"] for m in MARKDOWN_LINK.finditer(line))
     line = MARKDOWN_LINK.sub(lambda m: m["text"], line)
+    line = REFERENCE_LINK.sub(lambda m: m["text"], line)
+    line = BOLD_SEAM.sub(lambda m: m.group().replace("*", ""), line)
     for tag in HTML_TAG.findall(line):
         removed.append(tag)
     line = HTML_TAG.sub("", line)

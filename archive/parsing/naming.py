@@ -33,6 +33,7 @@ from .people import (
     name_from_first,
     name_with_initials,
     similar_name,
+    who_asks,
 )
 
 TITLE_SEPARATOR = re.compile(r"\s+[–—-]\s+(?=[^–—-]+$)")
@@ -76,6 +77,8 @@ class Naming:
             return ""
         if turns.ANSWERER_LABEL.match(label):
             return main.name if main else ""
+        if match := turns.NAME_WITH_ROLE.match(label):
+            return match["name"]  # "Patrick Masson, OSI general manager"
         words = [w for w in re.split(r"[\s.]+", label) if w]
         # Role words and, beside them, organisations' initials ("UN SECRETARY GENERAL") are no name.
         core = [
@@ -132,6 +135,10 @@ class Naming:
         if not candidates:
             candidates = self._named_in_title(texts)
         if not candidates:
+            # "An interview with Jim Hall.": the lead names the one who answers.
+            named = list(dict.fromkeys(who_asks("\n".join([iv.title, iv.lead, *texts[:3]]))[1]))
+            candidates = named if len(named) == 1 else []
+        if not candidates:
             return None
         primary = candidates[0]
         key = fold(primary)
@@ -174,7 +181,13 @@ class Naming:
         parts = TITLE_SEPARATOR.split(self.interview.title)
         return parts[-1].strip() if len(parts) == 2 else ""
 
-    def _role(self, spellings: list[str]) -> str:
+    def _role(self, spellings: list[str], labels=()) -> str:
+        for label in labels:  # "**Patrick Masson, OSI general manager:**"
+            match = turns.NAME_WITH_ROLE.match(label)
+            role = match["role"].strip() if match else ""
+            # A title in a label may be printed in lower case ("programme director at …").
+            if match and match["name"] in spellings and is_role(role[:1].upper() + role[1:]):
+                return role
         texts = [self.interview.lead, self.interview.title]
         for spelling in dict.fromkeys(spellings):
             name = re.escape(spelling)

@@ -65,7 +65,7 @@ def split_turns(
                 unlabelled_answers
                 and question
                 and question[-1].label is not None
-                and (unlabelled_only or _asks(question[-1].text))
+                and (unlabelled_only or is_question(question[-1].text))
             ):
                 answer = [Turn(UNLABELLED, turn.text, turn.line)]  # the interviewee's, unlabelled
                 if UNLABELLED not in out.answerers:
@@ -90,10 +90,11 @@ def split_turns(
             )
             if answer and interjection:
                 answer.append(turn)
-            elif interjection and not question and not last_question and _answered_next(turns, i, askers):
-                # A greeting before anything was asked ("Good afternoon."), answered at once:
-                # what answers it is an opening statement, lead text. (Host introductions that
-                # lead into a question stay with it.)
+            elif interjection and not question and not last_question:
+                # Nothing asked yet: a greeting ("Good afternoon.") or a chair giving the floor
+                # ("Mr Keith.") does not start the first question; if answered at once, what
+                # answers it is an opening statement. Both are lead text. (Host introductions
+                # of eight words or more lead into a question and stay with it.)
                 out.lead.append(turn.text)
             else:
                 finish()
@@ -119,7 +120,7 @@ def _merge_continuations(turns: list[Turn], unlabelled_answers: bool, unlabelled
     merged: list[Turn] = []
     for turn in turns:
         previous = merged[-1] if merged else None
-        may_answer = unlabelled_answers and previous is not None and (unlabelled_only or _asks(previous.text))
+        may_answer = unlabelled_answers and previous is not None and (unlabelled_only or is_question(previous.text))
         if turn.label is None and previous is not None and previous.label is not None and not may_answer:
             merged[-1] = Turn(previous.label, previous.text + "\n\n" + turn.text, previous.line)
         else:
@@ -138,7 +139,7 @@ def word_count(text: str) -> int:
     return sum(1 for w in text.split() if any(c.isalnum() for c in w))
 
 
-def _asks(text: str) -> bool:
+def is_question(text: str) -> bool:
     return text.rstrip(' "”’)').endswith("?") or bool(PROMPT.match(text))
 
 

@@ -379,7 +379,10 @@ PEOPLE = rf"{PERSON}(?:(?:, | and | & ){PERSON})*"
 ASKED_BY = re.compile(
     rf"(?P<asker>{PERSON}|\bI\b|\bwe\b)\s+(?:spoke|speaks|talked|talks|sat down|chatted|met)\s+(?:to|with)\s+"
     rf"(?P<answerers>{PEOPLE})|(?P<answerers2>{PEOPLE}),?\s+(?:was |were )?interviewed by\s+(?P<asker2>{PERSON})|"
-    rf"(?P<asker3>{PERSON})\s+interview(?:s|ed)\s+(?P<answerers3>{PEOPLE})"
+    rf"(?P<asker3>{PERSON})\s+interview(?:s|ed)\s+(?P<answerers3>{PEOPLE})|"
+    # Only who answers: "An interview with FreeDOS founder Jim Hall.", "in conversation with Ann Lee, who …"
+    rf"\b(?:interview|conversation|Q&A|chat)\s+with\s+(?:[\w’'\-]+\s+){{0,3}}?(?P<answerers4>{PERSON})"
+    r"(?=[,.;:!?)]|\s+(?:who|about|on|in|at|from|of)\b|\s*$)"
 )
 
 
@@ -389,7 +392,7 @@ def who_asks(text: str) -> tuple[list[str], list[str]]:
     askers, answerers = [], []
     for match in ASKED_BY.finditer(text):
         asker = match["asker"] or match["asker2"] or match["asker3"]
-        people = match["answerers"] or match["answerers2"] or match["answerers3"]
+        people = match["answerers"] or match["answerers2"] or match["answerers3"] or match["answerers4"]
         if asker and asker not in ("I", "we"):
             askers.append(asker)
         answerers += [p for p in re.split(r", | and | & ", people) if p.casefold() not in HONORIFICS]

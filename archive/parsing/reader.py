@@ -272,6 +272,7 @@ class _Reader(TitleBlock, Naming):
         main = self._speaker([t.text for t in spoken if t.label is None])
         interviewers, interviewees = who_asks("\n".join([iv.title, *(t.text for t in spoken[:4] if t.label is None)]))
         known_askers = {l for l in set(iv.labels) if self._names_interviewer(l) or names_one_of(l, interviewers)}
+        known_askers |= self._asks_in_bold(spoken)
         known_answerers = {l for l in set(iv.labels) if names_one_of(l, interviewees)} - known_askers
         decided = speaking.decide(spoken, known_askers, self.roles, title=iv.title, known_answerers=known_answerers)
         askers = decided.askers
@@ -301,7 +302,9 @@ class _Reader(TitleBlock, Naming):
                 speakers[name] = main
             else:
                 aliases = tuple(a for a in [label] if is_alias(a, name))
-                speakers[name] = ParsedSpeaker(name=name, role=self._role([name]), aliases=aliases)
+                speakers[name] = ParsedSpeaker(
+                    name=name, role=self._role([name], labels=set(iv.labels)), aliases=aliases
+                )
         answering = {names[a] or a for _, _, a, _ in split.pairs}
         iv.speakers = [s for name, s in speakers.items() if name in answering]
         iv.pairs = [
@@ -313,6 +316,15 @@ class _Reader(TitleBlock, Naming):
             )
             for q, a, answerer, asker in split.pairs
         ]
+
+    def _asks_in_bold(self, spoken: list[turns.Turn]) -> set[str]:
+        """Labels set in bold with their question, the answer in plain text below:
+        "**Don Watkins: What kind of skill set …?**" is the interviewer's, whatever follows it."""
+        asked: dict[str, list[bool]] = {}
+        for turn in spoken:
+            if turn.label and self.label_forms.get(turn.label) == "bold-turn":
+                asked.setdefault(turn.label, []).append(pairing.is_question(turn.text))
+        return {label for label, asks in asked.items() if sum(asks) >= 0.5 * len(asks)}
 
     def _transcript_confidence(self, decided, split) -> None:
         iv = self.interview

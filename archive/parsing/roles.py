@@ -92,11 +92,14 @@ def decide(
 def _settle(turns: list[Turn], unknown: set[str], askers: set[str], title: str) -> tuple[set[str], str, dict[str, str]]:
     """Which of the ``unknown`` labels ask, how that was decided, and why for each."""
     stats = _turn_stats(turns, unknown)
+    turns_of = _turn_counts(turns)
     if not askers and len(unknown) >= 2 and (guests := _guests_in_title(turns, unknown, title)):
         reasons = {l: why for l, why in guests.items()}
         reasons.update({l: "a host: the title names the guest" for l in unknown - set(guests)})
         return unknown - set(guests), "introduced", reasons
-    talker = max(stats, key=lambda l: stats[l][1])
+    # The one who talks most, in answers: a witness's many turns outweigh counsel's long
+    # questions, and a label heard three times in long speeches is nobody's reference.
+    talker = max(stats, key=lambda l: stats[l][1] * turns_of[l] * (1 - stats[l][0]))
     ends_talker, words_talker = stats[talker]
     # Someone who says a word or two now and then (a child asked her name) only interjects.
     minor = {l for l, (_, words) in stats.items() if words < 0.1 * words_talker}
@@ -156,6 +159,17 @@ def _replies_to(turns: list[Turn], askers: set[str]) -> dict[str, float]:
         if before.label in askers:
             after[turn.label] = after.get(turn.label, 0) + 1
     return {label: after.get(label, 0) / n for label, n in total.items() if after.get(label)}
+
+
+def _turn_counts(turns: list[Turn]) -> dict[str, int]:
+    """Per label: how many turns it has (a run of one label's paragraphs is one turn)."""
+    counts: dict[str, int] = {}
+    before = None
+    for turn in turns:
+        if turn.label and turn.label != before:
+            counts[turn.label] = counts.get(turn.label, 0) + 1
+        before = turn.label or before
+    return counts
 
 
 def _turn_stats(turns: list[Turn], labels: set[str]) -> dict[str, tuple[float, float]]:

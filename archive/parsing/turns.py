@@ -25,13 +25,13 @@ TIMESTAMP = re.compile(r"^(?:\\?\[\d{1,2}(?::\d{2}){1,2}(?:\.\d+)?\\?\]|\(\d{1,2
 # A time of the recording: 00:08, 1:02:33, 00:00:00.662.
 CLOCK = r"\d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?"
 LABEL_FORMS = (
-    ("markdown", re.compile(r"^\*\*(?P<label>[^*\n]{1,60}?)(?::\*\*|\*\*\s*:)\s*")),
+    ("markdown", re.compile(r"^\*\*(?P<label>[^*\n]{1,120}?)(?::\s?\*\*|\*\*\s*:)\s*")),
     # Recording tools write the speaker, then the time: "[Speaker 2] [00:08] …",
     # "Mark McGranaghan (00:01:02) - …".
     ("timed", re.compile(rf"^\[(?P<label>[^\]\n]{{1,60}})\]\s*\[{CLOCK}\]\s*")),
     ("timed", re.compile(rf"^(?P<label>[^\W\d_][^():\n]{{0,48}}?)\s*\({CLOCK}\)\s*(?:[-–—:]\s*)?")),
     # A turn wholly in bold, label inside: "**Q: What brought you here?**", "**DW: Why?**".
-    ("bold-turn", re.compile(r"^(?:\d{1,2}[.)]\s+)?(?:\*\*|__)(?P<label>[^*_:\n]{1,60}?):\s+(?=\S)")),
+    ("bold-turn", re.compile(r"^(?:\d{1,2}[.)]\s+)?(?:\*\*|__)(?P<label>[^*_:\n]{1,120}?):\s+(?=\S)")),
     ("wiki", re.compile(r"^\(\((?P<label>[^()\n]{1,60})\)\)\s*:?\s*")),
     ("qa", re.compile(r"^(?P<label>Q|A|Question|Answer)(?:\s*:\s*|\.\s+|\s{2,}|(?<=Q) (?=[A-Z]))(?=\S)")),
     ("plain", re.compile(r"^(?P<label>[^\W\d_][^:\n]{0,48}?)\s?:\s+(?=\S)")),
@@ -157,7 +157,7 @@ BARE_LABEL_START = re.compile(r"^(?:Q|A|Question|Answer)(?:\.|\s)|^[A-Z]{2,3}\s"
 
 def find_label(line: str) -> tuple[str, str, str] | None:
     """(label, the rest of the line, form) when the line opens with a speaker label."""
-    head = line[:72]
+    head = line[:130] if line.startswith(("**", "__")) else line[:72]  # a bold label may hold a title
     if ":" not in head and ")" not in head and not BARE_LABEL_START.match(line):
         return None
     for form, pattern in LABEL_FORMS:
@@ -188,6 +188,11 @@ def unbold_rest(rest: str) -> str:
     return rest
 
 
+# A bold label that gives the name and the title on first use: "**Patrick Masson, OSI general
+# manager:**"; the name is the speaker, the rest their role.
+NAME_WITH_ROLE = re.compile(
+    r"^(?P<name>[A-ZÀ-Þ][\w’'\-.]+(?: (?:[a-z]{1,3} )?[A-ZÀ-Þ][\w’'\-.]+){1,3}), (?P<role>[^,;:?!()]{2,100})$"
+)
 INITIALS_SUFFIX = re.compile(r"\s*\((?P<initials>[A-Za-z]{1,4})\)$")
 
 
@@ -195,6 +200,8 @@ def _plausible(label: str) -> bool:
     label = INITIALS_SUFFIX.sub("", label)
     if JOINT_LABEL.match(label):
         return True
+    if (match := NAME_WITH_ROLE.match(label)) and len(match["role"].split()) <= 14:
+        return _plausible(match["name"])
     words = label.split()
     if not words or len(words) > 6 or label.casefold().rstrip(".") in NOT_LABELS:
         return False
@@ -283,8 +290,12 @@ def accepted_labels(lines: list[str]) -> dict[str, str]:
         # Initials without a colon count only beside other labels, and when they recur.
         accepted.update({l: "initials" for l in initials if counts[l] >= 3 and l not in COMMON_CAPITALS})
     if accepted:
-        # In a transcript, an upper-case name used once ("UN SECRETARY GENERAL:") is a label too.
+        # In a transcript, an upper-case name used once ("UN SECRETARY GENERAL:") is a label too,
+        # and so is a name with its title in bold ("**Carol Damm, director of programs:**").
         accepted.update({l: forms[l] for l in counts if l.isupper() and len(l) > 3 and forms[l] == "plain"})
+        accepted.update(
+            {l: forms[l] for l in counts if forms[l] in ("markdown", "bold-turn") and NAME_WITH_ROLE.match(l)}
+        )
         # Where most paragraphs open with a label, so does a full name used once: the town-hall
         # questioner who asks one question ("Katherine Fenton: In what new ways …?").
         labelled = sum(1 for label in found_on if label in accepted)
@@ -298,6 +309,9 @@ def accepted_labels(lines: list[str]) -> dict[str, str]:
                     and all(w[0].isupper() for w in l.split())
                 }
             )
+    # Initials the text introduced with a full name ("**Ken Udas, program chair:**", then "**KU:**").
+    introduced = {initials_of(label) for label in accepted} - {""}
+    accepted.update({l: forms[l] for l in counts if l in introduced and forms[l] != "initials"})
     return accepted
 
 
@@ -319,6 +333,8 @@ def canonical_labels(labels) -> dict[str, str]:
 
 def initials_of(name: str) -> str:
     """ "Don Watkins" → "DW"; "" for what is not a name of two to four capitalised words."""
+    if match := NAME_WITH_ROLE.match(name):
+        name = match["name"]
     words = name.split()
     if not 2 <= len(words) <= 4 or not all(w[:1].isupper() and w[1:2].islower() for w in words):
         return ""

@@ -18,6 +18,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from archive.parsing import ParseError, parse
+from archive.parsing.clean import REFERENCE_LINK
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -31,7 +32,10 @@ def path_of(label) -> Path:
 
 
 def _norm(text):
-    return " ".join((text or "").replace("\u00a0", " ").split())
+    """Whitespace collapsed, and reference links read as their text ("[Emperor 200][e-200]"
+    → "Emperor 200"), as the parser reads them: a snippet copied with the link's markup and
+    one copied without it are the same words."""
+    return " ".join(REFERENCE_LINK.sub(lambda m: m["text"], text or "").replace("\u00a0", " ").split())
 
 
 def _without_label(question, labels):

@@ -212,3 +212,108 @@ def test_the_source_addresss_site_is_the_outlet_when_nothing_else_names_one():
         "Rivers\nhttps://www.riverside-news.example/2024/rivers\n\nWhy do rivers bend, in your view?\n\nBanks give way.\n"
     )
     assert iv.outlet == "riverside-news.example"
+
+
+EMAIL_INTERVIEW = """How a student wrote an operating system
+
+An interview with Ana Ruiz, who started the Kestrel project in 1998.
+
+**Lee Park: What made you start the project?**
+
+I wanted a system I could read from top to bottom.
+
+It took a year before anything booted.
+
+**LP: Would you do anything differently?**
+
+I would choose a licence sooner.
+"""
+
+
+def test_a_label_that_always_asks_in_bold_is_the_interviewer_and_the_plain_paragraphs_answer():
+    iv = parse(EMAIL_INTERVIEW)
+    assert qa(iv) == [
+        (
+            "What made you start the project?",
+            "I wanted a system I could read from top to bottom.\n\nIt took a year before anything booted.",
+            "Ana Ruiz",
+        ),
+        ("Would you do anything differently?", "I would choose a licence sooner.", "Ana Ruiz"),
+    ]
+
+
+PANEL_WITH_TITLES = """Teaching open source management
+
+**Lee Park:** **How will students meet real projects?**
+
+[**Mira Osei**][1]**,** **programme director at Halden College:** Every course pairs a student with a maintainer.
+
+[**Tom Berg**][2]**, faculty:** And each term ends with a release.
+
+**LP:** **What** **will** **the** **students** **receive?**
+
+**MO:** A certificate, and a portfolio of merged work.
+
+**TB:** Some of them receive job offers.
+
+[1]: https://example.org/mira
+[2]: https://example.org/tom
+"""
+
+
+def test_a_bold_name_with_a_title_labels_a_speaker_whose_initials_follow():
+    iv = parse(PANEL_WITH_TITLES)
+    assert [(p.speaker, p.answer) for p in iv.pairs] == [
+        ("Mira Osei", "Every course pairs a student with a maintainer."),
+        ("Tom Berg", "And each term ends with a release."),
+        ("Mira Osei", "A certificate, and a portfolio of merged work."),
+        ("Tom Berg", "Some of them receive job offers."),
+    ]
+    assert iv.pairs[2].question == "What will the students receive?"
+    roles = {s.name: s.role for s in iv.speakers}
+    assert roles["Mira Osei"] == "programme director at Halden College"
+
+
+def test_reference_links_read_as_their_text_and_their_addresses_are_debris():
+    iv = parse(PANEL_WITH_TITLES)
+    everything = " ".join([iv.lead, iv.closing, *(p.question + p.answer for p in iv.pairs)])
+    assert "][" not in everything and "example.org" not in everything
+    assert "[1]: https://example.org/mira" in iv.discarded
+
+
+HEARING = """Public hearing, day 4
+
+**Chair**: Ms Okafor.
+
+**Ms Okafor**: Thank you, Chair. Today's witness is Mr Daniel Price, please.
+
+**Mr Daniel Price**: Good morning.
+
+**Ms Okafor**: You are Daniel Price, and you were the permanent secretary in 2020?
+
+**Mr Daniel Price**: I was.
+
+**Ms Okafor**: When did you first hear of the outbreak, and from whom did you hear of it?
+
+**Mr Daniel Price**: In January, from the chief medical officer, at a routine briefing.
+
+**Ms Okafor**: Who else was at the briefing, and did anyone there take a note of it?
+
+**Mr Daniel Price**: Two officials, and one of them kept a note, which the inquiry has.
+
+**Ms Okafor**: And were you content with the advice that you were given at the time?
+
+**Mr Daniel Price**: Broadly, yes, although I asked for a second opinion in February.
+
+**Mr Ward**: A long question from the families, which the chair has allowed me to ask, about the weeks in March when the decisions were taken and the care homes were not told: why?
+
+**Mr Daniel Price**: Because the advice changed, and we were slow to pass it on.
+"""
+
+
+def test_a_chair_giving_the_floor_is_lead_and_counsel_asks_however_long_one_questioner_talks():
+    iv = parse(HEARING)
+    assert iv.pairs[0].question.startswith("Thank you, Chair. Today's witness is Mr Daniel Price")
+    assert "Ms Okafor." in iv.lead
+    assert len(iv.pairs) == 6
+    assert {p.speaker for p in iv.pairs} == {"Daniel Price"}
