@@ -234,6 +234,10 @@ def _add_line(found, current, number, line, labels, canonical, discarded, mark):
     if labels.get(" ".join(line.split())) == "caps-line":
         found.append(Paragraph(number, [], " ".join(line.split())))
         return found[-1]
+    if (timed := turns.timed_line(line)) and labels.get(timed[0]) == "timed-line":
+        discarded.append(timed[1])  # "Dana Whitfield  00:01": the speaker, then the time
+        found.append(Paragraph(number, [], timed[0]))
+        return found[-1]
     line, stamp = turns.strip_timestamp(line)
     if stamp:
         discarded.append(stamp)

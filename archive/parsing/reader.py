@@ -97,6 +97,12 @@ ADDRESS = re.compile(
 )
 LIST_ITEM = re.compile(r"^(?:[*+•–-]|\d{1,2}[.)])\s")
 # The title or the opening says the text is an interview.
+# The opening says the text is something else: a page of frequently asked questions, a speech.
+NOT_INTERVIEW_CUE = re.compile(
+    r"\b(?:frequently asked questions|FAQs?|as prepared for delivery|commencement address|"
+    r"keynote (?:address|speech)|sermon|eulogy|preguntas frecuentes|foire aux questions|häufig gestellte fragen)\b",
+    re.I,
+)
 INTERVIEW_CUE = re.compile(
     r"\b(?:interview\w*|Q\s?&\s?A|questions (?:for|to|with)|(?:spoke|speaks|talked|talks|chatted|sat down) (?:to|with)|"
     r"in conversation|conversation with|asked (?:him|her|them)|answers? (?:our|readers'?) questions|entrevista|"
@@ -210,7 +216,7 @@ class _Reader(TitleBlock, Naming):
                 iv.warnings.append(f"header Date {self.header['date']!r} is not a date; use YYYY-MM-DD")
 
         iv.labels = [p.label for p in body if p.label]
-        if turns.is_transcript(iv.labels):
+        if turns.is_transcript(iv.labels) and not self._says_it_is_not_an_interview():
             self._read_transcript(body)
         else:
             self._read_prose(body)
@@ -248,7 +254,11 @@ class _Reader(TitleBlock, Naming):
         else:
             iv.evidence.append("questions: paragraphs ending in “?” before an answer, and reported questions")
         lead, pairs, closing = self._split_by_questions([p.text for p in body], marked)
-        if pairs and not self._reads_as_interview([q for q, _ in pairs], marked is not None, len(body)):
+        if pairs and self._says_it_is_not_an_interview():
+            iv.evidence.append("not an interview: the opening says it is a page of questions or a speech")
+            iv.confidence = 0.8
+            lead, pairs, closing = [p.text for p in body], [], []
+        elif pairs and not self._reads_as_interview([q for q, _ in pairs], marked is not None, len(body)):
             iv.evidence.append("not an interview: the questions address nobody and nothing says it is one")
             iv.confidence = 0.6 if len(pairs) >= 3 else 0.9
             lead, pairs, closing = [p.text for p in body], [], []
@@ -273,7 +283,10 @@ class _Reader(TitleBlock, Naming):
         interviewers, interviewees = who_asks("\n".join([iv.title, *(t.text for t in spoken[:4] if t.label is None)]))
         known_askers = {l for l in set(iv.labels) if self._names_interviewer(l) or names_one_of(l, interviewers)}
         known_askers |= self._asks_in_bold(spoken)
+        letters = {l for l in set(iv.labels) if self.label_forms.get(l) == "qa-letter"}
+        known_askers |= letters - {"R"}  # "P. ¿Le costó?" / "R. Fuera del taller, sí."
         known_answerers = {l for l in set(iv.labels) if names_one_of(l, interviewees)} - known_askers
+        known_answerers |= letters & {"R"}
         decided = speaking.decide(spoken, known_askers, self.roles, title=iv.title, known_answerers=known_answerers)
         askers = decided.askers
         # Written Q&A (Wikinews-style ((WN)), "**Q: …?**" in bold) asks in short lines too.
@@ -402,6 +415,12 @@ class _Reader(TitleBlock, Naming):
                 closing.insert(0, paragraphs.pop())
             pairs[-1] = (question, join(paragraphs))
         return lead, pairs, closing
+
+    def _says_it_is_not_an_interview(self) -> bool:
+        """ "Resident parking permits: frequently asked questions", "As prepared for delivery":
+        the title or the opening lines say what the text is, and it is not an interview."""
+        opening = "\n".join([self.interview.title, *(p.text for p in self.paragraphs[:6])])
+        return bool(NOT_INTERVIEW_CUE.search(opening)) and not INTERVIEW_CUE.search(opening)
 
     def _reads_as_interview(self, questions: list[str], marked: bool, paragraphs: int) -> bool:
         """Whether question-shaped paragraphs are an interviewer's: an interviewer addresses the

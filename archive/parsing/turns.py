@@ -24,6 +24,9 @@ from dataclasses import dataclass, field
 TIMESTAMP = re.compile(r"^(?:\\?\[\d{1,2}(?::\d{2}){1,2}(?:\.\d+)?\\?\]|\(\d{1,2}(?::\d{2}){1,2}\))\s*")
 # A time of the recording: 00:08, 1:02:33, 00:00:00.662.
 CLOCK = r"\d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?"
+# Question and answer markers, in the languages interviews arrive in: "Q:", "P.", "Frage:".
+LETTER_MARKS = {"P", "R", "F"}
+QA_WORDS = r"Q|A|P|R|F|Question|Answer|Pregunta|Respuesta|Frage|Antwort|Domanda|Risposta|Pergunta|Resposta|Réponse"
 LABEL_FORMS = (
     ("markdown", re.compile(r"^\*\*(?P<label>[^*\n]{1,120}?)(?::\s?\*\*|\*\*\s*:)\s*")),
     # Recording tools write the speaker, then the time: "[Speaker 2] [00:08] …",
@@ -33,21 +36,24 @@ LABEL_FORMS = (
     # A turn wholly in bold, label inside: "**Q: What brought you here?**", "**DW: Why?**".
     ("bold-turn", re.compile(r"^(?:\d{1,2}[.)]\s+)?(?:\*\*|__)(?P<label>[^*_:\n]{1,120}?):\s+(?=\S)")),
     ("wiki", re.compile(r"^\(\((?P<label>[^()\n]{1,60})\)\)\s*:?\s*")),
-    ("qa", re.compile(r"^(?P<label>Q|A|Question|Answer)(?:\s*:\s*|\.\s+|\s{2,}|(?<=Q) (?=[A-Z]))(?=\S)")),
+    ("qa", re.compile(rf"^(?P<label>{QA_WORDS})(?:\s*:\s*|\.\s+|\s{{2,}}|(?<=Q) (?=[A-Z]))(?=\S)")),
     ("plain", re.compile(r"^(?P<label>[^\W\d_][^:\n]{0,48}?)\s?:\s+(?=\S)")),
     # Initials without a colon answering labelled questions: "MS Although we used …"
     ("initials", re.compile(r"^(?P<label>[A-Z]{2,3})\s+(?=[A-Z])")),
 )
 ASKER_LABEL = re.compile(
-    r"^(?:q|question|questioner|reporter|journalist|press|audience(?: \w+)?|member of the audience|"
+    r"^(?:q|question|pregunta|frage|domanda|pergunta|questioner|reporter|journalist|press|audience(?: \w+)?|member of the audience|"
     r"moderator|interviewer|host|co-?host|panell?ist|wn|wikinews|participant|"
     r"(?:the |mr\.? |madam )?chair(?:man|woman|person)?|senator(?: .*)?|sen\. .*|rep\. .*|"
     r"representative(?: .*)?|congress(?:man|woman)(?: .*)?|"
     r"pregunta|interlocutora?|reportera?|periodista|moderadora?|entrevistadora?|question(?:neur|neuse)?|journaliste)$",
     re.I,
 )
-ANSWERER_LABEL = re.compile(r"^(?:a|answer|(?:the )?witness|(?:the )?interviewee|(?:the )?respondent)$", re.I)
-QUESTION_LABEL = re.compile(r"^(?:q|question)$", re.I)
+ANSWERER_LABEL = re.compile(
+    r"^(?:a|answer|respuesta|antwort|risposta|resposta|réponse|(?:the )?witness|(?:the )?interviewee|(?:the )?respondent)$",
+    re.I,
+)
+QUESTION_LABEL = re.compile(r"^(?:q|p|f|question|pregunta|frage|domanda|pergunta)$", re.I)
 # Several interviewees answering as one: "Both:", "AB/CD:", "Kris and Toshaan:".
 JOINT_LABEL = re.compile(r"^(?:both|both of us|together|[A-Z][\w.]{0,3}(?:\s*/\s*[A-Z][\w.]{0,3})+)$", re.I)
 # Voices that neither ask nor answer: their words stay where they fall, without a new pair.
@@ -111,6 +117,26 @@ NOT_LABELS = {
     "clip",
     "sound bite",
     "soundbite",
+    "next issue",
+    "in the next issue",
+    "coming up",
+    "up next",
+    "also read",
+    "also on",
+    "advertisement",
+    "sponsored",
+    "more",
+    "filed under",
+    "filed in",
+    "tagged",
+    "tagged with",
+    "category",
+    "categories",
+    "keywords",
+    "archivado en",
+    "etiquetas",
+    "schlagwörter",
+    "mots-clés",
 }
 # Prompts that ask without a question mark: "Tell us a bit about yourself.", "Describe …".
 PROMPT = re.compile(
@@ -152,7 +178,7 @@ def strip_timestamp(line: str) -> tuple[str, str]:
 
 # Every label form but two has a colon or a closing bracket near the start; those two ("Q  …",
 # "MS Although …") open with capitals. Other lines are not tried against every form.
-BARE_LABEL_START = re.compile(r"^(?:Q|A|Question|Answer)(?:\.|\s)|^[A-Z]{2,3}\s")
+BARE_LABEL_START = re.compile(rf"^(?:{QA_WORDS})(?:\.|\s)|^[A-Z]{{2,3}}\s")
 
 
 def find_label(line: str) -> tuple[str, str, str] | None:
@@ -234,6 +260,26 @@ def caps_label(line: str, following: str) -> str | None:
     return line if letters and all(c.isupper() for c in letters) else None
 
 
+# A recording tool's speaker line, the words on the lines below: "Dana Whitfield  00:01",
+# "Speaker 2 (01:02):", "Ana Ruiz [00:00:14]".
+TIMED_LINE = re.compile(rf"^(?P<label>[^\W\d_][^:()\[\]\n]{{0,48}}?)\s+(?P<clock>\(?\[?{CLOCK}\]?\)?)\s*:?$")
+
+
+def timed_line(line: str) -> tuple[str, str] | None:
+    """(label, time) when the line is a speaker's name and a time of the recording, alone."""
+    match = TIMED_LINE.match(" ".join(line.split()) if "  " not in line.strip() else line.strip())
+    if not match or len(match["label"].split()) > 6 or not _plausible(" ".join(match["label"].split())):
+        return None
+    return " ".join(match["label"].split()), match["clock"]
+
+
+def timed_line_labels(lines: list[str]) -> set[str]:
+    """Speakers named on lines of their own with a time, when the text is written so (at
+    least three such lines)."""
+    found = [label for line in lines if line.strip() and (label := (timed_line(line) or ("",))[0])]
+    return set(found) if len(found) >= 3 else set()
+
+
 def caps_labels(lines: list[str]) -> set[str]:
     """Capitals lines that label the text under them, when a text is written so: at least
     three of them (one is a heading), never the first line (the title)."""
@@ -252,6 +298,7 @@ def accepted_labels(lines: list[str]) -> dict[str, str]:
     counts: dict[str, int] = {}
     forms: dict[str, str] = {}
     asked_in_bold: set[str] = set()  # "**Don Watkins: What does a week look like?**"
+    letter_asks: dict[str, list[bool]] = {}  # "P. ¿Le costó?": whether each "P"/"F" line asks
     found_on: list[str | None] = []  # the label each non-blank line opens with
     for line in lines:
         if not line.strip():
@@ -264,6 +311,8 @@ def accepted_labels(lines: list[str]) -> dict[str, str]:
             forms[label] = form
             if form == "bold-turn" and unbold_rest(rest).endswith("?"):
                 asked_in_bold.add(label)
+            if label in LETTER_MARKS:
+                letter_asks.setdefault(label, []).append(rest.rstrip().endswith("?"))
     title = next((line for line in lines if line.strip()), "")
 
     def introduces_initials(label):  # "Aaron van Wirdum (AvW):" or "Don Watkins:" once, then "AvW:"/"DW:"
@@ -281,11 +330,16 @@ def accepted_labels(lines: list[str]) -> dict[str, str]:
         or ANSWERER_LABEL.match(label)
         or JOINT_LABEL.match(label)
         or forms[label] in ("qa", "wiki")
+        and (label not in LETTER_MARKS or _letters_mark_questions(label, letter_asks))
         or label in asked_in_bold
         or _named_in(label, title)
         or introduces_initials(label)
     }
+    for label in LETTER_MARKS & set(accepted):
+        if _letters_mark_questions(label, letter_asks):
+            accepted[label] = "qa-letter"  # "P." asks and "R." answers here
     accepted.update(dict.fromkeys(caps_labels(lines), "caps-line"))
+    accepted.update(dict.fromkeys(timed_line_labels(lines), "timed-line"))
     if accepted and any(f != "initials" for f in accepted.values()):
         # Initials without a colon count only beside other labels, and when they recur.
         accepted.update({l: "initials" for l in initials if counts[l] >= 3 and l not in COMMON_CAPITALS})
@@ -315,9 +369,19 @@ def accepted_labels(lines: list[str]) -> dict[str, str]:
     return accepted
 
 
+def _letters_mark_questions(label: str, letter_asks: dict[str, list[bool]]) -> bool:
+    """ "P." and "R." (or "F." and "A.") mark questions and answers only together, and only
+    where the "P." lines mostly ask: elsewhere a lone letter is someone's initial."""
+    asker = {"R": "P", "P": "P", "F": "F"}[label]
+    answer = {"P": "R", "F": "A"}[asker]
+    asks = letter_asks.get(asker, [])
+    partner = answer in letter_asks or answer == "A"
+    return partner and len(asks) >= 2 and sum(asks) >= 0.5 * len(asks)
+
+
 def canonical_labels(labels) -> dict[str, str]:
     """One label per person: "Aaron van Wirdum (AvW)" and a later "AvW" both become
-    "Aaron van Wirdum"."""
+    "Aaron van Wirdum"; a later "Odum" becomes the "Rachel Odum" before it."""
     canonical = {label: label for label in labels}
     for label in labels:
         match = INITIALS_SUFFIX.search(label)
@@ -328,6 +392,15 @@ def canonical_labels(labels) -> dict[str, str]:
                 canonical[match["initials"]] = name
         elif (initials := initials_of(label)) in canonical and initials != label:
             canonical[initials] = label  # "Don Watkins:" first, "DW:" after
+    # "Rachel Odum:" first, "Odum:" after: a surname alone is the one full name it ends.
+    full_names: dict[str, list[str]] = {}
+    for label in labels:
+        words = label.split()
+        if 2 <= len(words) <= 4 and all(w[:1].isupper() and not w.isupper() for w in words):
+            full_names.setdefault(words[-1], []).append(label)
+    for label in labels:
+        if len(full_names.get(label, [])) == 1 and canonical[label] == label:
+            canonical[label] = full_names[label][0]
     return canonical
 
 

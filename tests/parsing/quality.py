@@ -19,15 +19,25 @@ from pathlib import Path
 
 from archive.parsing import ParseError, parse
 from archive.parsing.clean import REFERENCE_LINK
+from archive.parsing.decode import decode
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT.parent / "shared" / "corpus"
-LABELS = json.loads((Path(__file__).parent / "corpus_labels.json").read_text(encoding="utf-8"))
+HERE = Path(__file__).parent
+# Documents written for the measurement, each set with its labels: `written/<set>/labels.json`.
+WRITTEN = [
+    label
+    for labels in sorted(HERE.glob("written/*/labels.json"))
+    for label in json.loads(labels.read_text(encoding="utf-8"))
+]
+LABELS = json.loads((HERE / "corpus_labels.json").read_text(encoding="utf-8"))  # the corpus's
 DEVELOPMENT = [label for label in LABELS if not label["sealed"]]
-SEALED = [label for label in LABELS if label["sealed"]]
+EVERYTHING = LABELS + WRITTEN
 
 
 def path_of(label) -> Path:
+    if label["path"].startswith("written/"):
+        return HERE / label["path"]
     return ROOT / label["path"] if label["path"].startswith("fixtures/") else CORPUS / label["path"]
 
 
@@ -50,7 +60,7 @@ def check(label) -> dict:
     """Whether the parser gets this document's pair count, first question and last answer."""
     path = path_of(label)
     try:
-        iv = parse(path.read_text(encoding="utf-8"), filename=path.name)
+        iv = parse(decode(path.read_bytes())[0], filename=path.name)  # as the importer reads a file
     except ParseError as exc:  # the file would be refused: every measure misses
         return {
             "count": False,
@@ -125,8 +135,11 @@ if __name__ == "__main__":
     arguments = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     arguments.add_argument("--sealed", action="store_true", help="Run on the sealed sources as well (the final run).")
     arguments.add_argument("--only", help="Only labels whose path contains this.")
+    arguments.add_argument("--sealed-only", action="store_true", help="Only the sealed sources and sets.")
     options = arguments.parse_args()
-    chosen = LABELS if options.sealed else DEVELOPMENT
+    chosen = [label for label in EVERYTHING if options.sealed or not label["sealed"]]
+    if options.sealed_only:
+        chosen = [label for label in EVERYTHING if label["sealed"]]
     if options.only:
         chosen = [label for label in chosen if options.only in label["path"]]
     report(chosen)
