@@ -53,7 +53,10 @@ def split_turns(
     for i, turn in enumerate(turns):
         following = turns[i + 1] if i + 1 < len(turns) else None
         asks = turn.label in askers
-        if turn.label and (turn.label in neither or NEUTRAL_LABEL.match(turn.label)):
+        if turn.label is None and turn.marked and is_question(turn.text):
+            finish()  # a question set apart in bold or as a heading, unlabelled
+            question.append(turn)
+        elif turn.label and (turn.label in neither or NEUTRAL_LABEL.match(turn.label)):
             if answer or question:
                 (answer or question).append(turn)
             else:
@@ -121,7 +124,14 @@ def _merge_continuations(turns: list[Turn], unlabelled_answers: bool, unlabelled
     for turn in turns:
         previous = merged[-1] if merged else None
         may_answer = unlabelled_answers and previous is not None and (unlabelled_only or is_question(previous.text))
-        if turn.label is None and previous is not None and previous.label is not None and not may_answer:
+        set_apart = turn.marked and is_question(turn.text)
+        if (
+            turn.label is None
+            and previous is not None
+            and previous.label is not None
+            and not may_answer
+            and not set_apart
+        ):
             merged[-1] = Turn(previous.label, previous.text + "\n\n" + turn.text, previous.line)
         else:
             merged.append(turn)

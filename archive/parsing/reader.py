@@ -76,7 +76,8 @@ from .titles import TitleBlock
 
 REPORTED_QUESTION = re.compile(
     r"\b(?:was|were|is|are|had been|has been|being) asked\b"
-    r"|\basked (?:him|her|them|whether|if|about|how|what|why|when|where|who)\b",
+    r"|\basked (?:him |her |them |the \w+ |(?:(?:Mr|Ms|Mrs|Miss|Dr|Prof)\.? )?(?:[A-Z][\w’'\-]+ ){1,3})?"
+    r"(?:whether|if|about|how|what|why|when|where|who)\b|\basked (?:him|her|them)\b",
     re.I,
 )
 INLINE_ANSWER = re.compile(
@@ -278,7 +279,7 @@ class _Reader(TitleBlock, Naming):
 
     def _read_transcript(self, body: list[Paragraph]) -> None:
         iv = self.interview
-        spoken = [turns.Turn(p.label, p.text, p.line) for p in body]
+        spoken = [turns.Turn(p.label, p.text, p.line, marked=p.label is None and p.mark is not None) for p in body]
         main = self._speaker([t.text for t in spoken if t.label is None])
         interviewers, interviewees = who_asks("\n".join([iv.title, *(t.text for t in spoken[:4] if t.label is None)]))
         known_askers = {l for l in set(iv.labels) if self._names_interviewer(l) or names_one_of(l, interviewers)}

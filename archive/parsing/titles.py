@@ -32,6 +32,14 @@ from .people import (
     NAME_WORD_RE,
 )
 
+# A line of an archive's record sheet: "Interviewer: Claire Fontaine", "Duration: 00:41:16".
+RECORD_LINE = re.compile(
+    r"^(?P<key>Interviewee|Interviewer|Interviewed by|Narrator|Date(?: of (?:recording|interview))?|Recorded(?: on| at)?|"
+    r"Location|Place|Venue|Duration|Length|Running time|Transcription|Transcribed by|Transcriber|Speakers?|Language|"
+    r"Subject|Topics?|Project|Collection|Series|Format|Editor|Producer|Photos?|Pictures|Photography)\s*:\s*(?P<value>\S.*)$",
+    re.I,
+)
+
 
 class TitleBlock:
     """The title-block half of the reader (:class:`archive.parsing.reader._Reader`)."""
@@ -68,7 +76,48 @@ class TitleBlock:
         ):
             for line in paragraphs.pop(0).lines:
                 self._metadata_line(line)
+        self._read_keyed_block(paragraphs)
         return paragraphs
+
+    def _read_keyed_block(self, paragraphs: list[Paragraph]) -> None:
+        """A block of "Key: value" lines near the top (an archive's record sheet) is metadata,
+        not speakers' turns, even where a key reads as a label ("Interviewer: Claire Fontaine")::
+
+            Interviewee: Arne Halvorsen (b. 1941), compositor
+            Interviewer: Claire Fontaine
+            Date of recording: 9 October 2024
+        """
+        for start in range(min(6, len(paragraphs))):
+            run, keys = [], set()
+            for paragraph in paragraphs[start:]:
+                lines = [f"{paragraph.label}: {paragraph.lines[0]}" if paragraph.label else paragraph.lines[0]]
+                lines += paragraph.lines[1:]
+                matches = [RECORD_LINE.match(clean(line)) for line in lines]
+                if not all(m and len(m["value"].split()) <= 20 for m in matches):
+                    break
+                run.append((paragraph, lines))
+                keys |= {m["key"].casefold() for m in matches}
+            if sum(len(lines) for _, lines in run) >= 3 and len(keys) >= 2:
+                for paragraph, lines in run:
+                    paragraphs.remove(paragraph)
+                    for line in lines:
+                        self._record_line(line)
+                return
+
+    def _record_line(self, line: str) -> None:
+        iv = self.interview
+        line = clean(line)
+        match = RECORD_LINE.match(line)
+        key, value = match["key"].casefold(), match["value"]
+        iv.metadata_lines.append(line)
+        if key in ("interviewer", "interviewed by"):
+            iv.interviewer = iv.interviewer or value.split(",")[0].split(" (")[0].strip()
+        elif key in ("interviewee", "narrator") and "speaker" not in self.header:
+            self.header["speaker"] = value.split(",")[0].split(" (")[0].strip()
+        elif key in ("location", "place", "venue"):
+            iv.place = iv.place or value
+        elif key.startswith(("date", "recorded")) and (published := parse_date(value)):
+            iv.published = iv.published or published
 
     def _metadata_line(self, line: str, dry: bool = False) -> bool:
         """Read a header line into its field; False when the line is not metadata."""

@@ -158,6 +158,9 @@ class Turn:
     label: str | None
     text: str
     line: int
+    # Set apart by the text (in bold, as a heading) without a label: "**How did you two meet?**"
+    # before "**Hanna:** At a games night." is the interviewer's question.
+    marked: bool = False
 
 
 @dataclass
