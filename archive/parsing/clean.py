@@ -75,14 +75,14 @@ def caption_cues(lines: list[str]) -> bool:
 # "Q:" before a question set apart as a heading or in bold ("### Q: How did you start?").
 QUESTION_PREFIX = re.compile(r"^(?:Q|Question|Pregunta)\s*[:.]\s+", re.I)
 # The address may hold one level of brackets: [x](javascript:alert(1)), [w](…/Foo_(bar)).
-MARKDOWN_LINK = re.compile(r"\[(?P<text>[^\]\n]*)\]\((?P<url>(?:[^()\s]|\([^()\s]*\))+)\)")
+MARKDOWN_LINK = re.compile(r"\[(?P<text>[^\[\]\n]*)\]\((?P<url>(?:[^()\s]|\([^()\s]*\))+)\)")
 # An image, inline or by reference ("![Puzzle pieces][1]"): nothing a reader reads.
 MARKDOWN_IMAGE = re.compile(r"!\[[^\]\n]*\](?:\((?:[^()\s]|\([^()\s]*\))+(?:\s+\"[^\"\n]*\")?\)|\[[^\]\n]{0,20}\])")
 # A reference link, "[Jim Hall][2]", whose address is defined at the end ("[2]: https://…").
-REFERENCE_LINK = re.compile(r"\[(?P<text>[^\]\n]+)\]\[[^\]\n]{0,20}\]")
-REFERENCE_DEFINITION = re.compile(r"^\s{0,3}\[[^\]\n]{1,40}\]:\s*\S+")
+REFERENCE_LINK = re.compile(r"\[(?P<text>[^\[\]\n]+)\](?P<ref>\[[^\[\]\n]{0,20}\])")
+REFERENCE_DEFINITION = re.compile(r"^\s{0,3}\[[^\]\n]{1,40}\]:\s*<?(?:https?://|www\.|/|#)\S*(?:\s+[\"'(].*)?$")
 # Bold closed and opened again at once ("**What** **are**", "**Name**[2]**,** **role:**").
-BOLD_SEAM = re.compile(r"(?<=\S)\*\*(?:\s?)\*\*(?=\S)")
+BOLD_SEAM = re.compile(r"(?<=[^\s:])\*\*(?P<gap>\s?)\*\*(?=\S)")
 MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|~])")
 HTML_TAG = re.compile(r"</?[a-zA-Z][^<>\n]{0,200}>")
 QUOTES = '"“”«»„'
@@ -121,8 +121,10 @@ def clean_line(line: str) -> tuple[str, list[str]]:
     line = MARKDOWN_IMAGE.sub("", line)
     removed.extend(m["url"] for m in MARKDOWN_LINK.finditer(line))
     line = MARKDOWN_LINK.sub(lambda m: m["text"], line)
+    removed.extend(m["ref"] for m in REFERENCE_LINK.finditer(line))
     line = REFERENCE_LINK.sub(lambda m: m["text"], line)
-    line = BOLD_SEAM.sub(lambda m: m.group().replace("*", ""), line)
+    # "**What** **are**" → "**What are**"; "**Masson****,**" → "**Masson,**"; "x****y" keeps two words.
+    line = BOLD_SEAM.sub(lambda m: m["gap"] or ("" if m.string[m.end() : m.end() + 1] in ",.;:!?" else " "), line)
     for tag in HTML_TAG.findall(line):
         removed.append(tag)
     line = HTML_TAG.sub("", line)
@@ -227,7 +229,43 @@ def _unbold(block: list[tuple[int, str]], discarded: list[str]) -> str | None:
             cut = closing.rstrip(" :")
             block[-1] = (closing_number, (cut[: -len(marker)] + closing[len(cut) :]).rstrip())
             return "bold"
+    return _set_apart_otherwise(block, discarded)
+
+
+def _set_apart_otherwise(block: list[tuple[int, str]], discarded: list[str]) -> str | None:
+    """A paragraph wholly in italics ("_How did you start?_") or opened by a dash, as the
+    French and Spanish press set their questions ("— Madame la maire, combien …?"); the
+    markers taken off in place."""
+    first_number, first = block[0]
+    last = block[-1][1]
+    if DASH_OPENING.match(first):
+        discarded.append(first[0])
+        block[0] = (first_number, DASH_OPENING.sub("", first))
+        return "dash"
+    for marker in ("*", "_"):
+        inner = " ".join(line for _, line in block)[1:-1]
+        if (
+            first.startswith(marker)
+            and not first.startswith(marker * 2)
+            and first[1:2].strip()
+            and last.endswith(marker)
+            and not last.endswith(marker * 2)
+            and last[-2:-1].strip()
+            and marker not in inner
+        ):
+            block[0] = (first_number, first[1:])
+            closing_number, closing = block[-1]
+            block[-1] = (closing_number, closing[:-1])
+            return "italic"
     return None
+
+
+# A question opened by a dash: "— Comment …?", "– ¿Por qué …?".
+DASH_OPENING = re.compile(r"^[—–]\s+(?=\S)")
+# Notes an editor sets in italics: not questions however short.
+EDITORS_NOTE = re.compile(
+    r"^(?:this (?:interview|conversation|q&a)|editor|note|interview (?:has|was)|photos?\b|images?\b)", re.I
+)
 
 
 def _add_line(found, current, number, line, labels, canonical, discarded, mark):
@@ -285,22 +323,34 @@ def asks(text: str) -> bool:
     return ends_with_question(text) or bool(turns.PROMPT.match(text.strip()))
 
 
+SET_APART = ("heading", "bold", "italic", "dash")
+
+
 def marked_questions(body: list[Paragraph]) -> set[int] | None:
     """The paragraphs a written Q&A sets apart as its questions, when it does: headings or
     bold paragraphs that ask (or, in bold, stand before plain answer text), at least two of
     them and most of the paragraphs so set apart. None for a text that marks no questions:
     its section headings ("## Links") are not questions, nor is every "?" in it."""
-    set_apart = [i for i, p in enumerate(body) if p.mark in ("heading", "bold")]
+    set_apart = [i for i, p in enumerate(body) if p.mark in SET_APART]
+
+    def before_plain_text(i):  # a statement set apart in bold, italics or by a dash, then an answer
+        return i + 1 < len(body) and body[i + 1].mark is None and body[i + 1].label is None
+
     asking = {
         i
         for i in set_apart
         if asks(body[i].text)
-        or (body[i].mark == "bold" and i + 1 < len(body) and body[i + 1].mark is None and body[i + 1].label is None)
+        or body[i].mark == "bold"
+        and before_plain_text(i)
+        or body[i].mark in ("italic", "dash")
+        and before_plain_text(i)
+        and len(body[i].text.split()) <= 25
+        and not EDITORS_NOTE.match(body[i].text)
     }
     if len([i for i in asking if i - 1 not in asking]) >= 2 and len(asking) >= 0.6 * len(set_apart):
         # One way of setting questions apart per text: with question headings, a bold line
         # ("**The hub will include:**") is emphasis inside an answer.
-        kinds = {kind: {i for i in asking if body[i].mark == kind} for kind in ("heading", "bold")}
+        kinds = {kind: {i for i in asking if body[i].mark == kind} for kind in SET_APART}
         return max(kinds.values(), key=len)
     return None
 

@@ -73,6 +73,8 @@ class Naming:
 
     def _name_for_label(self, label: str, context: str, main: ParsedSpeaker | None) -> str:
         """The person behind a label: "MS. PSAKI" is the "Jen Psaki" of the title."""
+        if self.label_forms.get(label) == "qa-letter":  # "P." asks, "R." is the interviewee
+            return (main.name if main else "") if label == "R" else ""
         if turns.ASKER_LABEL.match(label) and not re.search(r"\b(?:senator|rep|representative|congress)", label, re.I):
             return ""
         if turns.ANSWERER_LABEL.match(label):

@@ -132,7 +132,8 @@ def _merge_continuations(turns: list[Turn], unlabelled_answers: bool, unlabelled
             and not may_answer
             and not set_apart
         ):
-            merged[-1] = Turn(previous.label, previous.text + "\n\n" + turn.text, previous.line)
+            text = previous.text + "\n\n" + turn.text if previous.text else turn.text  # a label on a line of its own
+            merged[-1] = Turn(previous.label, text, previous.line)
         else:
             merged.append(turn)
     return merged

@@ -372,7 +372,9 @@ def one_name_per_person(names: dict[str, str]) -> dict[str, str]:
     return out
 
 
-PERSON = r"[A-ZÀ-Þ][\w’'\-]+(?:[ ][A-ZÀ-Þ][\w’'\-]+){0,2}"
+PERSON = r"(?<![\w’'\-])[A-ZÀ-Þ][\w’'\-]+(?:[ ][A-ZÀ-Þ][\w’'\-]+){0,2}"
+# A person's name, not an outlet's: "Jim Hall", not "BBC Radio Kent".
+PERSON_NAME = r"(?<![\w’'\-])(?-i:[A-ZÀ-Þ][a-zß-ÿ’'\-]+(?: [A-ZÀ-Þ][a-zß-ÿ’'\-]+){1,2})"
 PEOPLE = rf"{PERSON}(?:(?:, | and | & ){PERSON})*"
 # The lead says who asks: "I spoke with Ann Lee and Bo Tan", "Jo Roe sat down with Ann Lee",
 # "interviewed by Jo Roe", "our correspondent Jo Roe talked to Ann Lee".
@@ -381,9 +383,35 @@ ASKED_BY = re.compile(
     rf"(?P<answerers>{PEOPLE})|(?P<answerers2>{PEOPLE}),?\s+(?:was |were )?interviewed by\s+(?P<asker2>{PERSON})|"
     rf"(?P<asker3>{PERSON})\s+interview(?:s|ed)\s+(?P<answerers3>{PEOPLE})|"
     # Only who answers: "An interview with FreeDOS founder Jim Hall.", "in conversation with Ann Lee, who …"
-    rf"\b(?:interview|conversation|Q&A|chat)\s+with\s+(?:[\w’'\-]+\s+){{0,3}}?(?P<answerers4>{PERSON})"
+    rf"\b(?:interview|conversation|Q&A|chat)\s+with\s+(?:[\w’'\-]+\s+){{0,3}}?(?P<answerers4>{PERSON_NAME})"
     r"(?=[,.;:!?)]|\s+(?:who|about|on|in|at|from|of)\b|\s*$)"
 )
+
+
+OUTLET_WORDS = {
+    "Radio",
+    "TV",
+    "Television",
+    "News",
+    "Times",
+    "Post",
+    "Magazine",
+    "Journal",
+    "Daily",
+    "Weekly",
+    "Channel",
+    "Network",
+    "Press",
+    "Media",
+    "Review",
+    "Gazette",
+    "Herald",
+    "Tribune",
+    "Podcast",
+    "Show",
+    "FM",
+    "Online",
+}
 
 
 def who_asks(text: str) -> tuple[list[str], list[str]]:
@@ -393,6 +421,8 @@ def who_asks(text: str) -> tuple[list[str], list[str]]:
     for match in ASKED_BY.finditer(text):
         asker = match["asker"] or match["asker2"] or match["asker3"]
         people = match["answerers"] or match["answerers2"] or match["answerers3"] or match["answerers4"]
+        if match["answerers4"] and set(people.split()) & OUTLET_WORDS:
+            continue  # "an interview with BBC Radio Kent": an outlet, not the interviewee
         if asker and asker not in ("I", "we"):
             askers.append(asker)
         answerers += [p for p in re.split(r", | and | & ", people) if p.casefold() not in HONORIFICS]

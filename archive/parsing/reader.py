@@ -44,8 +44,10 @@ from .clean import (
     CONTROL_CHAR,
     CUE_TIMING,
     QUOTES,
+    SET_APART,
     Paragraph,
     caption_cues,
+    clean,
     clean_line,
     ends_with_question,
     join,
@@ -76,7 +78,8 @@ from .titles import TitleBlock
 
 REPORTED_QUESTION = re.compile(
     r"\b(?:was|were|is|are|had been|has been|being) asked\b"
-    r"|\basked (?:him |her |them |the \w+ |(?:(?:Mr|Ms|Mrs|Miss|Dr|Prof)\.? )?(?:[A-Z][\w’'\-]+ ){1,3})?"
+    r"|(?<!\bI )(?<!\bwe )(?<!\bWe )\basked (?:him |her |them |the (?-i:[a-z]\w+) |"
+    r"(?-i:(?:(?:Mr|Ms|Mrs|Miss|Dr|Prof)\.? )?(?:[A-Z][\w’'\-]+ ){1,3}))?"
     r"(?:whether|if|about|how|what|why|when|where|who)\b|\basked (?:him|her|them)\b",
     re.I,
 )
@@ -92,22 +95,34 @@ ATTRIBUTION = re.compile(
 )
 # Words an interviewer addresses the interviewee with, in the languages the archive holds most.
 ADDRESS = re.compile(
-    r"\b(?:you|your|yours|yourself|yourselves|tell us|give us|walk us|take us|usted|ustedes|vous|votre|"
+    r"\b(?:you|your|yours|yourself|yourselves|tell us|give us|walk us|take us|usted|ustedes|vous|votre|vos|tu|toi|"
+    r"voi|vostr[aoie]|você|vocês|du|dich|dir|dein\w*|euch|"
     r"Sie|Ihnen|Ihre?[mnrs]?|вы|вас|вам|ваш\w*|ты|тебя)\b",
     re.I,
 )
 LIST_ITEM = re.compile(r"^(?:[*+•–-]|\d{1,2}[.)])\s")
 # The title or the opening says the text is an interview.
-# The opening says the text is something else: a page of frequently asked questions, a speech.
-NOT_INTERVIEW_CUE = re.compile(
-    r"\b(?:frequently asked questions|FAQs?|as prepared for delivery|commencement address|"
-    r"keynote (?:address|speech)|sermon|eulogy|preguntas frecuentes|foire aux questions|häufig gestellte fragen)\b",
+# Where a web page's own matter starts after an article: comments, reading lists, sign-ups.
+PAGE_TAIL = re.compile(
+    r"^(?:comments?(?: \(\d+\))?|\d+ comments?|most (?:read|popular|viewed|shared)|more from\b.{0,60}|read next|"
+    r"read more\b.{0,60}|related(?: articles| stories| content| coverage)?(?:: .{0,80})?|you (?:may|might) also like|"
+    r"recommended(?: for you)?|sign up\b.{0,80}|(?:©|copyright)\s.{0,160}|join the (?:conversation|discussion)|"
+    r"leave a (?:comment|reply)|lo más visto|comentarios(?: \(\d+\))?|lire aussi|à lire aussi|mehr zum thema|"
+    r"weitere artikel|kommentare(?: \(\d+\))?)$",
     re.I,
 )
+# The opening says the text is something else: a page of frequently asked questions, a speech.
+# (in a heading-like line of the opening, not inside a sentence: "we put the FAQ online").
+NOT_INTERVIEW_CUE = re.compile(
+    r"\b(?:frequently asked questions|FAQs?|commencement address|keynote (?:address|speech)|"
+    r"preguntas frecuentes|foire aux questions|häufig gestellte fragen)\b",
+    re.I,
+)
+AS_DELIVERED = re.compile(r"\bas (?:prepared for delivery|delivered)\b", re.I)
 INTERVIEW_CUE = re.compile(
     r"\b(?:interview\w*|Q\s?&\s?A|questions (?:for|to|with)|(?:spoke|speaks|talked|talks|chatted|sat down) (?:to|with)|"
     r"in conversation|conversation with|asked (?:him|her|them)|answers? (?:our|readers'?) questions|entrevista|"
-    r"entretien|интервью)\b",
+    r"entretien|propos recueillis|intervista|interviewt?|интервью)\b",
     re.I,
 )
 
@@ -216,11 +231,15 @@ class _Reader(TitleBlock, Naming):
             if iv.published is None:
                 iv.warnings.append(f"header Date {self.header['date']!r} is not a date; use YYYY-MM-DD")
 
-        iv.labels = [p.label for p in body if p.label]
-        if turns.is_transcript(iv.labels) and not self._says_it_is_not_an_interview():
+        body, tail = self._cut_page_tail(body)
+        iv.labels = [p.label for p in body + tail if p.label]
+        if turns.is_transcript([p.label for p in body if p.label]) and not self._says_it_is_not_an_interview():
             self._read_transcript(body)
         else:
             self._read_prose(body)
+        if tail:
+            iv.closing = join([iv.closing, *(p.text for p in tail)])
+            iv.evidence.append(f"the page after the interview (from “{clean(tail[0].text)[:40]}”) is closing text")
         if not iv.interviewer and (named := who_asks("\n".join([iv.title, iv.lead]))[0]):
             iv.interviewer = named[0]  # "Jo Roe sat down with Ann Lee"
             for i, pair in enumerate(iv.pairs):
@@ -279,7 +298,7 @@ class _Reader(TitleBlock, Naming):
 
     def _read_transcript(self, body: list[Paragraph]) -> None:
         iv = self.interview
-        spoken = [turns.Turn(p.label, p.text, p.line, marked=p.label is None and p.mark is not None) for p in body]
+        spoken = [turns.Turn(p.label, p.text, p.line, marked=p.mark is not None) for p in body]
         main = self._speaker([t.text for t in spoken if t.label is None])
         interviewers, interviewees = who_asks("\n".join([iv.title, *(t.text for t in spoken[:4] if t.label is None)]))
         known_askers = {l for l in set(iv.labels) if self._names_interviewer(l) or names_one_of(l, interviewers)}
@@ -336,7 +355,7 @@ class _Reader(TitleBlock, Naming):
         "**Don Watkins: What kind of skill set …?**" is the interviewer's, whatever follows it."""
         asked: dict[str, list[bool]] = {}
         for turn in spoken:
-            if turn.label and self.label_forms.get(turn.label) == "bold-turn":
+            if turn.label and (self.label_forms.get(turn.label) == "bold-turn" or turn.marked):  # "**DW:** **Why?**"
                 asked.setdefault(turn.label, []).append(pairing.is_question(turn.text))
         return {label for label, asks in asked.items() if sum(asks) >= 0.5 * len(asks)}
 
@@ -417,11 +436,33 @@ class _Reader(TitleBlock, Naming):
             pairs[-1] = (question, join(paragraphs))
         return lead, pairs, closing
 
+    @staticmethod
+    def _cut_page_tail(body: list[Paragraph]) -> tuple[list[Paragraph], list[Paragraph]]:
+        """(the article, the web page after it): from a line such as "Comments (14)", "Most
+        read", "More from …", "READ NEXT" on, when no question set apart and no speaker of the
+        interview comes after it, what follows is the page's, not the last answer's."""
+        for k in range(len(body) // 3, len(body)):
+            if not PAGE_TAIL.match(clean(body[k].text)):
+                continue
+            rest = body[k:]
+            speakers = {p.label for p in body[:k] if p.label}
+            if any(p.label in speakers for p in rest if p.label):
+                continue
+            if any(p.mark in SET_APART and pairing.is_question(p.text) for p in rest):
+                continue
+            return body[:k], rest
+        return body, []
+
     def _says_it_is_not_an_interview(self) -> bool:
         """ "Resident parking permits: frequently asked questions", "As prepared for delivery":
         the title or the opening lines say what the text is, and it is not an interview."""
-        opening = "\n".join([self.interview.title, *(p.text for p in self.paragraphs[:6])])
-        return bool(NOT_INTERVIEW_CUE.search(opening)) and not INTERVIEW_CUE.search(opening)
+        lines = [self.interview.title, *(p.text for p in self.paragraphs[:8] if not p.label)]
+        opening = "\n".join(lines)
+        if INTERVIEW_CUE.search(opening):
+            return False
+        return bool(AS_DELIVERED.search(opening)) or any(
+            NOT_INTERVIEW_CUE.search(line) and len(line.split()) <= 12 for line in lines
+        )
 
     def _reads_as_interview(self, questions: list[str], marked: bool, paragraphs: int) -> bool:
         """Whether question-shaped paragraphs are an interviewer's: an interviewer addresses the
@@ -429,7 +470,8 @@ class _Reader(TitleBlock, Naming):
         person who answers. A post that asks itself "Why frameworks?" and answers is not one."""
         if any(self._reported_question(q) for q in questions):
             return True
-        opening = " ".join(self.paragraphs[i].text for i in range(min(3, len(self.paragraphs))))
+        # The opening, past a web page's menus and banners: "Propos recueillis par …".
+        opening = " ".join(self.paragraphs[i].text for i in range(min(8, len(self.paragraphs))))
         said = "speaker" in self.header or INTERVIEW_CUE.search(self.interview.title) or INTERVIEW_CUE.search(opening)
         if (
             len(questions) < 3

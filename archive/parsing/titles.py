@@ -41,6 +41,17 @@ RECORD_LINE = re.compile(
 )
 
 
+def _record_value(match) -> bool:
+    """A record sheet's value: short, and for the people in it, a name (not "Welcome, Mara")."""
+    value = match["value"]
+    if len(value.split()) > 20:
+        return False
+    if match["key"].casefold() in ("interviewer", "interviewee", "interviewed by", "narrator"):
+        name = value.split(",")[0].split(" (")[0].split()
+        return 1 <= len(name) <= 5 and all(w[:1].isupper() for w in name) and "?" not in value
+    return True
+
+
 class TitleBlock:
     """The title-block half of the reader (:class:`archive.parsing.reader._Reader`)."""
 
@@ -90,13 +101,18 @@ class TitleBlock:
         for start in range(min(6, len(paragraphs))):
             run, keys = [], set()
             for paragraph in paragraphs[start:]:
+                if not paragraph.lines:
+                    break
                 lines = [f"{paragraph.label}: {paragraph.lines[0]}" if paragraph.label else paragraph.lines[0]]
                 lines += paragraph.lines[1:]
                 matches = [RECORD_LINE.match(clean(line)) for line in lines]
-                if not all(m and len(m["value"].split()) <= 20 for m in matches):
+                if not all(m and _record_value(m) for m in matches):
                     break
+                found = [m["key"].casefold() for m in matches]
+                if keys & set(found) or len(set(found)) < len(found):
+                    break  # a key twice: turns ("Interviewer: …" again), not a record sheet
                 run.append((paragraph, lines))
-                keys |= {m["key"].casefold() for m in matches}
+                keys |= set(found)
             if sum(len(lines) for _, lines in run) >= 3 and len(keys) >= 2:
                 for paragraph, lines in run:
                     paragraphs.remove(paragraph)

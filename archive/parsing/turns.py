@@ -36,6 +36,7 @@ LABEL_FORMS = (
     # A turn wholly in bold, label inside: "**Q: What brought you here?**", "**DW: Why?**".
     ("bold-turn", re.compile(r"^(?:\d{1,2}[.)]\s+)?(?:\*\*|__)(?P<label>[^*_:\n]{1,120}?):\s+(?=\S)")),
     ("wiki", re.compile(r"^\(\((?P<label>[^()\n]{1,60})\)\)\s*:?\s*")),
+    ("bracket", re.compile(r"^\[(?P<label>[^\[\]\n]{1,40})\]:\s+(?=\S)")),  # "[Interviewer]: …"
     ("qa", re.compile(rf"^(?P<label>{QA_WORDS})(?:\s*:\s*|\.\s+|\s{{2,}}|(?<=Q) (?=[A-Z]))(?=\S)")),
     ("plain", re.compile(r"^(?P<label>[^\W\d_][^:\n]{0,48}?)\s?:\s+(?=\S)")),
     # Initials without a colon answering labelled questions: "MS Although we used …"
@@ -134,6 +135,12 @@ NOT_LABELS = {
     "categories",
     "keywords",
     "archivado en",
+    "from",
+    "sent",
+    "to",
+    "reply-to",
+    "fwd",
+    "fw",
     "etiquetas",
     "schlagwörter",
     "mots-clés",
@@ -158,7 +165,7 @@ class Turn:
     label: str | None
     text: str
     line: int
-    # Set apart by the text (in bold, as a heading) without a label: "**How did you two meet?**"
+    # Set apart by the text (in bold, as a heading): unlabelled, "**How did you two meet?**"
     # before "**Hanna:** At a games night." is the interviewer's question.
     marked: bool = False
 
@@ -194,7 +201,9 @@ def find_label(line: str) -> tuple[str, str, str] | None:
         if not match:
             continue
         label = " ".join(match["label"].split()).strip(" .") if form != "qa" else match["label"]
-        if label.casefold() in NOT_LABELS or (form in ("plain", "markdown", "bold-turn") and not _plausible(label)):
+        if label.casefold() in NOT_LABELS or (
+            form in ("plain", "markdown", "bold-turn", "bracket") and not _plausible(label)
+        ):
             return None
         if form == "timed" and (len(label.split()) > 6 or any(c in label for c in '?!;"“”<>')):
             return None
@@ -312,7 +321,7 @@ def accepted_labels(lines: list[str]) -> dict[str, str]:
             label, rest, form = found
             counts[label] = counts.get(label, 0) + 1
             forms[label] = form
-            if form == "bold-turn" and unbold_rest(rest).endswith("?"):
+            if form in ("bold-turn", "markdown") and unbold_rest(rest).endswith("?"):
                 asked_in_bold.add(label)
             if label in LETTER_MARKS:
                 letter_asks.setdefault(label, []).append(rest.rstrip().endswith("?"))
@@ -369,7 +378,8 @@ def accepted_labels(lines: list[str]) -> dict[str, str]:
     # Initials the text introduced with a full name ("**Ken Udas, program chair:**", then "**KU:**").
     introduced = {initials_of(label) for label in accepted} - {""}
     accepted.update({l: forms[l] for l in counts if l in introduced and forms[l] != "initials"})
-    return accepted
+    first_use = {label: i for i, label in enumerate(counts)}  # in the order the text uses them
+    return dict(sorted(accepted.items(), key=lambda item: first_use.get(item[0], len(first_use))))
 
 
 def _letters_mark_questions(label: str, letter_asks: dict[str, list[bool]]) -> bool:
@@ -401,9 +411,13 @@ def canonical_labels(labels) -> dict[str, str]:
         words = label.split()
         if 2 <= len(words) <= 4 and all(w[:1].isupper() and not w.isupper() for w in words):
             full_names.setdefault(words[-1], []).append(label)
+    order = list(labels)  # first use first
     for label in labels:
-        if len(full_names.get(label, [])) == 1 and canonical[label] == label:
-            canonical[label] = full_names[label][0]
+        fuller = full_names.get(label, [])
+        # Only a full name used before the surname: "Carter:" many times, then "Sam Carter:" once,
+        # is two people (a father and a son), not one.
+        if len(fuller) == 1 and canonical[label] == label and order.index(fuller[0]) < order.index(label):
+            canonical[label] = fuller[0]
     return canonical
 
 

@@ -1,0 +1,126 @@
+"""Ordinary interviews that the general rules must not misread (each found by a review of
+the rules that read record sheets, page tails, reported questions and surnames). Texts
+written for these tests."""
+
+from archive.parsing import parse
+
+
+def speakers(iv):
+    return [p.speaker for p in iv.pairs]
+
+
+def test_bracketed_speaker_labels_are_turns_not_link_definitions():
+    iv = parse(
+        "Kitchen stories\n\n[Interviewer]: What did your grandmother cook?\n\n"
+        "[Maria]: Mostly soups. She could make a soup out of anything at all.\n\n"
+        "[Interviewer]: Do you still make them?\n\n[Maria]: Every Sunday, for the whole family.\n"
+    )
+    assert len(iv.pairs) == 2
+    assert iv.pairs[1].answer == "Every Sunday, for the whole family."
+
+
+def test_interviewer_and_interviewee_turns_are_not_a_record_sheet():
+    iv = parse(
+        "Oral history: the harbour pilot\n\nInterviewer: Welcome, Mara, and thanks for coming in.\n\n"
+        "Interviewee: Thank you, glad to be here.\n\nInterviewer: How long have you been a pilot?\n\n"
+        "Interviewee: Twenty-two years. Before that I was on the ferries for a long time.\n\n"
+        "Interviewer: What is the hardest part?\n\nInterviewee: Boarding in bad weather.\n"
+    )
+    assert iv.metadata_lines == []
+    assert [p.answer for p in iv.pairs][-2:] == [
+        "Twenty-two years. Before that I was on the ferries for a long time.",
+        "Boarding in bad weather.",
+    ]
+    assert iv.interviewer != "Welcome"
+
+
+def test_a_record_sheet_above_the_turns_fills_the_fields():
+    iv = parse(
+        "Print heritage recordings\n\nInterviewee: Arne Halvorsen (b. 1941), compositor\n"
+        "Interviewer: Claire Fontaine\nDate of recording: 9 October 2024\nLocation: Leith\n\n"
+        "[00:00:03] Claire Fontaine: Could you start by telling me where you were born?\n"
+        "[00:00:17] Arne Halvorsen: In Bergen, in 1941.\n"
+        "[00:00:39] Claire Fontaine: And how did you come to the print trade?\n"
+        "[00:00:42] Arne Halvorsen: By accident.\n"
+    )
+    assert (iv.interviewer, str(iv.published), iv.place) == ("Claire Fontaine", "2024-10-09", "Leith")
+    assert speakers(iv) == ["Arne Halvorsen", "Arne Halvorsen"]
+
+
+def test_a_word_about_faqs_or_a_eulogy_does_not_unmake_a_q_and_a():
+    eulogy = parse(
+        "The priest who wrote the eulogy\n\nFather Tom Brady spent three nights on the words.\n\n"
+        "Q: How long did it take you to write?\n\nA: Three nights, mostly.\n\n"
+        "Q: What did you leave out?\n\nA: The jokes.\n"
+    )
+    faq = parse(
+        "Running the city's parking office\n\nQ: What does your office do all day?\n\n"
+        "A: Answer letters. We put the FAQ on the website but people still write.\n\n"
+        "Q: Which question comes up most?\n\nA: Whether visitors need a permit.\n"
+    )
+    assert len(eulogy.pairs) == 2 and len(faq.pairs) == 2
+
+
+def test_a_page_of_frequently_asked_questions_has_no_pairs():
+    iv = parse(
+        "Borough Council\n\nResident parking permits: frequently asked questions\n\n"
+        "Q: Who can apply for a permit?\n\nA: Anyone whose main home is in a zone.\n\n"
+        "Q: How much does it cost?\n\nA: Eighty pounds a year.\n"
+    )
+    assert iv.pairs == [] and "frequently asked questions" in iv.lead
+
+
+def test_a_surname_label_used_before_a_full_name_is_not_that_full_name():
+    iv = parse(
+        "The Carters of Hill Farm\n\nTom Carter has farmed Hill Farm for forty years; his son Sam joined him.\n\n"
+        "Rachel Odum: How has farming changed in forty years?\n\nCarter: The machines, mostly.\n\n"
+        "Odum: And the weather?\n\nCarter: Wetter. Much wetter.\n\nSam Carter: Three years, Dad.\n\n"
+        "Odum: Will Sam take over?\n\nCarter: He already has.\n"
+    )
+    assert speakers(iv)[0] == "Tom Carter" and speakers(iv)[-1] == "Tom Carter"
+
+
+def test_timed_speaker_lines_with_blank_lines_after_them():
+    iv = parse(
+        "Soil ep 47\n\nDana Whitfield  00:01\n\nHello. What does a sensor measure?\n\n"
+        "Sunil Rao  00:27\n\nLess than you think.\n\nDana Whitfield  00:30\n\nWhy is that?\n\n"
+        "Sunil Rao  00:36\n\nCalibration.\n"
+    )
+    assert [(p.question, p.answer, p.speaker) for p in iv.pairs] == [
+        ("Hello. What does a sensor measure?", "Less than you think.", "Sunil Rao"),
+        ("Why is that?", "Calibration.", "Sunil Rao"),
+    ]
+
+
+def test_an_interviewee_who_asked_someone_something_is_not_a_reported_question():
+    iv = parse(
+        "The baker of Mill Lane\n\nAnn Lee has run the bakery for thirty years. We talked with her about bread.\n\n"
+        "How did you start?\n\nI was twenty. I asked my father whether I could take over the oven.\n\n"
+        "Was it hard?\n\nVery. The first winter I asked the bank about a loan and they said no.\n\n"
+        "What comes next?\n\nMy daughter takes over in the spring.\n"
+    )
+    assert [p.question for p in iv.pairs] == ["How did you start?", "Was it hard?", "What comes next?"]
+
+
+def test_an_interview_with_an_outlet_names_no_interviewee():
+    iv = parse(
+        "Ten questions for a lighthouse keeper\n\nThis conversation first aired in an interview with "
+        "BBC Radio Kent.\n\nWhat does a keeper do now?\n\nMostly maintenance.\n\nDo you get lonely?\n\n"
+        "Not really.\n\nWhat will you do when you retire?\n\nMove inland.\n"
+    )
+    assert "Radio Kent" not in " ".join(speakers(iv))
+
+
+def test_letter_markers_answer_as_the_interviewee_the_lead_names():
+    iv = parse(
+        "Entrevista con la guitarrera Lucía Ortega\n\nHablamos con Lucía Ortega en su taller.\n\n"
+        "P. ¿Cómo empezó?\n\nR. Por cabezota.\n\nP. ¿Le costó?\n\nR. Fuera del taller, sí.\n"
+    )
+    assert speakers(iv) == ["Lucía Ortega", "Lucía Ortega"]
+
+
+def test_bold_seams_keep_every_word_apart():
+    iv = parse(
+        "Notes\n\n**Jo Roe:** **What** are you **making****next**?\n\n**Ann Lee:** A boat.\n\n**Jo Roe:** Why?\n\n**Ann Lee:** For fun.\n"
+    )
+    assert "making next" in iv.pairs[0].question  # "****" between two words is a space, not a join
