@@ -10,7 +10,7 @@ import pytest
 
 from .quality import CORPUS, DEVELOPMENT, LABELS, WRITTEN, check, table
 
-pytestmark = pytest.mark.skipif(not CORPUS.exists(), reason="../shared/corpus is not beside this checkout")
+needs_corpus = pytest.mark.skipif(not CORPUS.exists(), reason="../shared/corpus is not beside this checkout")
 
 
 def overall(labels):
@@ -19,12 +19,14 @@ def overall(labels):
     return count, first, last, false_pairs
 
 
+@needs_corpus
 def test_the_sources_developed_on_split_into_exactly_the_right_pairs():
     count, first, last, _ = overall(DEVELOPMENT)
     assert len(DEVELOPMENT) >= 100
     assert count >= 92.8 and first >= 95.5 and last >= 96.4
 
 
+@needs_corpus
 def test_every_labelled_document_with_the_once_sealed_sources():
     count, first, last, false_pairs = overall(LABELS)
     assert len(LABELS) >= 150
