@@ -67,6 +67,37 @@ CUE_TIMING = re.compile(
 )
 
 
+# A transcript printed with its line numbers (depositions, hearings): " 5       Q.   Good morning".
+LINE_NUMBER = re.compile(r"^\s{0,6}(?P<n>\d{1,2})(?:\s{2,}|\s(?=\S))")
+PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?\s*$", re.I)
+
+
+def strip_page_furniture(lines: list[str]) -> tuple[list[str], list[str]]:
+    """A paginated transcript's furniture taken off, the lines kept in place: each line's
+    number, the page numbers, and a running header or footer printed on every page. Only
+    where most lines are numbered 1 to 30, page after page; other texts are left alone."""
+    numbered = [LINE_NUMBER.match(line) for line in lines]
+    written = [line for line in lines if line.strip()]
+    hits = sum(1 for m in numbered if m and int(m["n"]) <= 30)
+    if hits < 20 or hits < 0.6 * len(written):
+        return lines, []
+    counts: dict[str, int] = {}
+    for line in written:
+        counts[line.strip()] = counts.get(line.strip(), 0) + 1
+    out, removed = [], []
+    for line, match in zip(lines, numbered, strict=True):
+        stripped = line.strip()
+        if stripped and (PAGE_NUMBER.match(stripped) or counts[stripped] >= 3 and not match):
+            removed.append(stripped)
+            out.append("")
+        elif match and int(match["n"]) <= 30:
+            removed.append(match["n"])
+            out.append(line[match.end() :])
+        else:
+            out.append(line)
+    return out, removed
+
+
 def caption_cues(lines: list[str]) -> bool:
     """Whether the text is a caption file (WebVTT, SRT, a speech recogniser's segments)."""
     return sum(1 for line in lines[:400] if CUE_TIMING.match(line)) >= 3

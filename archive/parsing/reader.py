@@ -54,6 +54,7 @@ from .clean import (
     marked_questions,
     normalise,
     split_sentences,
+    strip_page_furniture,
     strip_unbalanced_quote,
 )
 from .clean import paragraphs as cut_paragraphs
@@ -146,7 +147,8 @@ def parse(text: str, filename: str = "", roles: dict[str, str] | None = None) ->
 
     discarded: list[str] = []
     kept: list[tuple[int, str]] = []
-    raw_lines = text.split("\n")
+    raw_lines, furniture = strip_page_furniture(text.split("\n"))
+    discarded.extend(furniture)
     captions = caption_cues(raw_lines)
     for number, line in enumerate(raw_lines, start=1):
         if captions and (

@@ -17,7 +17,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .turns import ANSWERER_LABEL, ASKER_LABEL, JOINT_LABEL, NEUTRAL_LABEL, Turn
+from .turns import ANSWERER_LABEL, ASKER_LABEL, JOINT_LABEL, NEUTRAL_LABEL, QUESTION_LABEL, Turn
+
+ANSWER_MARK = re.compile(r"^(?:a|answer|r|respuesta|antwort|risposta|resposta|réponse)$", re.I)
 
 ASKS, ANSWERS, NEITHER = "asks", "answers", "neither"
 ROLES = (ASKS, ANSWERS, NEITHER)
@@ -80,6 +82,16 @@ def decide(
             out.why[label] = "answers: an answer label"
     answering = {l for l, role in overrides.items() if role == ANSWERS}
     unknown = labels - set(out.why) - answering
+    spoken = [t.label for t in turns if t.label]
+    marks = [i for i, l in enumerate(spoken) if QUESTION_LABEL.match(l) or ANSWER_MARK.match(l)]
+    if unknown and len(marks) >= 0.5 * len(spoken) and any(ANSWER_MARK.match(l) for l in spoken):
+        # "Q." and "A." carry the examination: other voices heard during it (counsel objecting,
+        # the chair, a videographer) are not the one answering.
+        during = set(spoken[marks[0] :])
+        for label in unknown & during:
+            out.askers.add(label)
+            out.why[label] = "asks: beside “Q” and “A”, another voice is not the one who answers"
+        unknown -= during
     if unknown:
         found, basis, reasons = _settle(turns, unknown, out.askers, title)
         out.askers |= found

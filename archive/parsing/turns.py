@@ -153,7 +153,7 @@ PROMPT = re.compile(
     re.I,
 )
 # Capitals that open sentences as words, not as someone's initials.
-COMMON_CAPITALS = {"US", "UN", "UK", "EU", "OK", "TV", "AI", "IT", "NO", "SO", "AND", "THE", "FOR", "BUT", "NOT"}
+COMMON_CAPITALS = {"US", "UN", "UK", "EU", "OK", "TV", "AI", "IT", "NO", "SO", "AND", "THE", "FOR", "BUT", "NOT", "BY"}
 # An asker's turn this short, without a question mark or a prompt, does not start a question.
 INTERJECTION_WORDS = 8
 # The answerer of unlabelled answers: the article's interviewee.
@@ -350,7 +350,12 @@ def accepted_labels(lines: list[str]) -> dict[str, str]:
     for label in LETTER_MARKS & set(accepted):
         if _letters_mark_questions(label, letter_asks):
             accepted[label] = "qa-letter"  # "P." asks and "R." answers here
-    accepted.update(dict.fromkeys(caps_labels(lines), "caps-line"))
+    caps = caps_labels(lines)
+    caps_uses = sum(1 for line in lines if " ".join(line.split()) in caps)
+    if caps_uses * 3 >= sum(counts.get(label, 0) for label in accepted):
+        # Unless the text's turns are labelled otherwise ("Q." and "A." under a deposition's
+        # capitals caption), a capitals line labels the words under it.
+        accepted.update(dict.fromkeys(caps, "caps-line"))
     accepted.update(dict.fromkeys(timed_line_labels(lines), "timed-line"))
     if accepted and any(f != "initials" for f in accepted.values()):
         # Initials without a colon count only beside other labels, and when they recur.

@@ -317,3 +317,49 @@ def test_a_chair_giving_the_floor_is_lead_and_counsel_asks_however_long_one_ques
     assert "Ms Okafor." in iv.lead
     assert len(iv.pairs) == 6
     assert {p.speaker for p in iv.pairs} == {"Daniel Price"}
+
+
+DEPOSITION = """                                                              4
+ 1                       ANN LEE,
+ 2  having been first duly sworn, was examined and testified as follows:
+ 3                          EXAMINATION
+ 4  BY MR. ROE:
+ 5       Q.   Good morning, Ms. Lee. Would you state your full
+ 6  name for the record, please?
+ 7       A.   Ann Marie Lee.
+ 8       Q.   Who is your employer?
+ 9       A.   Harbour Freight.
+10            MS. TRAN:  Objection. Form.
+11       Q.   How long have you driven for them, and on which
+12  routes?
+13       A.   Nine years, mostly the coast road.
+
+        Roe Court Reporting  (555) 555-0142
+
+                                                              5
+ 1       Q.   Did you drive on the night of the accident?
+ 2       A.   I did.
+ 3            MS. TRAN:  I'd like a short break before we go on to that.
+ 4       Q.   Were you alone in the cab?
+ 5       A.   Yes.
+
+        Roe Court Reporting  (555) 555-0142
+
+                                                              6
+ 1       Q.   Did anyone call you that night?
+ 2       A.   My dispatcher, twice.
+ 3       Q.   Thank you. Nothing further.
+
+        Roe Court Reporting  (555) 555-0142
+"""
+
+
+def test_a_deposition_with_line_numbers_reads_as_q_and_a_and_counsel_is_not_the_witness():
+    iv = parse("Deposition of Ann Lee\n\n" + DEPOSITION)
+    assert [p.question for p in iv.pairs][:2] == [
+        "Good morning, Ms. Lee. Would you state your full name for the record, please?",
+        "Who is your employer?",
+    ]
+    assert len(iv.pairs) == 6
+    assert "Roe Court Reporting  (555) 555-0142" in iv.discarded  # the footer of every page
+    assert "I'd like a short break before we go on to that." in iv.pairs[4].question
