@@ -244,7 +244,10 @@ def _hosts(turns: list[Turn], labels: set[str]) -> set[str]:
     """Labels the opening turns present as hosts: "I'm Adam Wiggins" said by Adam Wiggins,
     "here with my colleague Mark McGranaghan"."""
     found = set()
-    for turn in [t for t in turns[:12] if t.label]:
+    opening = [t for t in turns[:12] if t.label]
+    for i, turn in enumerate(opening):
+        if i and opening[i - 1].label != turn.label and opening[i - 1].text.rstrip(' "”’)').endswith("?"):
+            continue  # "My name is Ingrid Solberg" in reply to a question: a guest answering
         for label in labels:
             for variant in _name_variants(label):
                 for match in re.finditer(rf"\b{re.escape(variant)}\b", turn.text):

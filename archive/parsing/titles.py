@@ -34,7 +34,8 @@ from .people import (
 
 # A line of an archive's record sheet: "Interviewer: Claire Fontaine", "Duration: 00:41:16".
 RECORD_LINE = re.compile(
-    r"^(?P<key>Interviewee|Interviewer|Interviewed by|Narrator|Date(?: of (?:recording|interview))?|Recorded(?: on| at)?|"
+    r"^(?P<key>Interviewee|Interviewer|Interviewed by|Narrator|Also present|Present|(?:Interview )?reference|Recording|"
+    r"Audio file|Date(?: of (?:recording|interview))?|Recorded(?: on| at)?|"
     r"Location|Place|Venue|Duration|Length|Running time|Transcription|Transcribed by|Transcriber|Speakers?|Language|"
     r"Subject|Topics?|Project|Collection|Series|Format|Editor|Producer|Photos?|Pictures|Photography)\s*:\s*(?P<value>\S.*)$",
     re.I,

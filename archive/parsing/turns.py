@@ -152,6 +152,8 @@ PROMPT = re.compile(
     r"paint (?:us|me)|let'?s talk about|could you|would you|can you)\b",
     re.I,
 )
+# A name, a colon and a quotation: a headline's form ("Ann Lee: “We lost the harbour”").
+QUOTED_HEADLINE = re.compile(r"^[\"“«„].{3,200}[\"”»“]$")
 # Capitals that open sentences as words, not as someone's initials.
 COMMON_CAPITALS = {"US", "UN", "UK", "EU", "OK", "TV", "AI", "IT", "NO", "SO", "AND", "THE", "FOR", "BUT", "NOT", "BY"}
 # An asker's turn this short, without a question mark or a prompt, does not start a question.
@@ -273,8 +275,11 @@ def caps_label(line: str, following: str) -> str | None:
 
 
 # A recording tool's speaker line, the words on the lines below: "Dana Whitfield  00:01",
-# "Speaker 2 (01:02):", "Ana Ruiz [00:00:14]".
-TIMED_LINE = re.compile(rf"^(?P<label>[^\W\d_][^:()\[\]\n]{{0,48}}?)\s+(?P<clock>\(?\[?{CLOCK}\]?\)?)\s*:?$")
+# "Speaker 2 (01:02):", "Ana Ruiz [00:00:14]", "**ROSA** · 00:00".
+TIMED_LINE = re.compile(
+    rf"^(?:\*\*|__)?(?P<label>[^\W\d_][^:()\[\]\n*]{{0,48}}?)(?:\*\*|__)?(?:\s+|\s*[·•|–—-]\s*)"
+    rf"(?P<clock>\(?\[?{CLOCK}\]?\)?)\s*:?$"
+)
 
 
 def timed_line(line: str) -> tuple[str, str] | None:
@@ -310,6 +315,7 @@ def accepted_labels(lines: list[str]) -> dict[str, str]:
     counts: dict[str, int] = {}
     forms: dict[str, str] = {}
     asked_in_bold: set[str] = set()  # "**Don Watkins: What does a week look like?**"
+    headlines: set[str] = set()  # "Graciela Pereyra: “El silbato pesa más …”": a news headline
     letter_asks: dict[str, list[bool]] = {}  # "P. ¿Le costó?": whether each "P"/"F" line asks
     found_on: list[str | None] = []  # the label each non-blank line opens with
     for line in lines:
@@ -323,6 +329,8 @@ def accepted_labels(lines: list[str]) -> dict[str, str]:
             forms[label] = form
             if form in ("bold-turn", "markdown") and unbold_rest(rest).endswith("?"):
                 asked_in_bold.add(label)
+            if QUOTED_HEADLINE.match(rest.strip()):
+                headlines.add(label)
             if label in LETTER_MARKS:
                 letter_asks.setdefault(label, []).append(rest.rstrip().endswith("?"))
     title = next((line for line in lines if line.strip()), "")
@@ -376,6 +384,7 @@ def accepted_labels(lines: list[str]) -> dict[str, str]:
                     l: forms[l]
                     for l in counts
                     if forms[l] in ("plain", "markdown", "timed")
+                    and not (counts[l] == 1 and l in headlines)
                     and 2 <= len(l.split()) <= 4
                     and all(w[0].isupper() for w in l.split())
                 }
