@@ -311,6 +311,8 @@ def _add_line(found, current, number, line, labels, canonical, discarded, mark):
     if stamp:
         discarded.append(stamp)
     label_found = turns.find_label(line) if labels else None
+    if label_found and label_found[0] in labels and (question_number := turns.question_number(line)):
+        discarded.append(question_number)
     if label_found and not found and current is None and QUOTED_TITLE.match(label_found[1]):
         label_found = None  # a headline like `Guterres: “We must act now”`, not a turn
     if label_found and label_found[0] in labels:

@@ -109,8 +109,10 @@ class Naming:
                 initials = name_with_initials(surname, context + " " + self.full_text)
                 if initials:
                     return initials
-            if label.isupper() and len(label) > 3:
-                return " ".join(w.capitalize() for w in core)
+            if label.isupper() and (
+                len(label) > 3 or re.search(rf"\b{re.escape(label.capitalize())}\b", self.full_text)
+            ):
+                return " ".join(w.capitalize() for w in core)  # "AMA" whom the text calls "Ama"
             return label
         # A role alone ("THE PRESIDENT", "UN SECRETARY GENERAL"): the title names who held it.
         role = r"[\s-]+".join(re.escape(w) for w in re.split(r"[\s-]+", label) if w.casefold() != "the")

@@ -42,7 +42,10 @@ STRONG_GUEST_CUE = re.compile(
     r"talking (?:to|with)|with us (?:today|tonight|this week)|our special)\b",
     re.I,
 )
-WEAK_GUEST_CUE = re.compile(r"\b(?:joined (?:today |now )?by|joining (?:us|me)|welcome|with us|today we have)\b", re.I)
+WEAK_GUEST_CUE = re.compile(
+    r"\b(?:joined (?:today |now )?by|joining (?:us|me)|welcome|with us|today we have|with me (?:today|here|on the call))\b",
+    re.I,
+)
 HOST_WORD = re.compile(r"\b(?:hosts?|co-?hosts?|myself|moderat\w+|panell?ists?|colleagues?)\b", re.I)
 
 
@@ -120,7 +123,7 @@ def _settle(turns: list[Turn], unknown: set[str], askers: set[str], title: str) 
         reasons = {l: "the opening presents them as a host" for l in hosts}
         reasons.update({l: "not one of the hosts the opening presents" for l in unknown - hosts})
         return hosts, "introduced", reasons
-    if guests:
+    if guests and not askers:
         reasons = {l: "the opening introduces them as a guest" for l in guests}
         reasons.update({l: "the host who introduces the guests" for l in unknown - guests})
         return unknown - guests, "introduced", reasons
@@ -136,6 +139,18 @@ def _settle(turns: list[Turn], unknown: set[str], askers: set[str], title: str) 
         }
         found = (minor - set(replies)) | moderators
         reasons = {l: "speaks when a reporter has asked" for l in unknown - found}
+        if guests:
+            # Where an operator or a moderator gives the floor and the opening introduces the
+            # guests (an earnings call, a briefing): who spoke before the first question is on
+            # the answering side with the guests; who comes in later (the analysts) asks.
+            spoken = [t.label for t in turns if t.label]
+            first = next(i for i, l in enumerate(spoken) if l in askers)
+            opening = set(spoken[:first])
+            found = (unknown - guests - opening) | (moderators - guests)
+            reasons = {l: "comes in after the floor is given, beside the guests the opening introduces" for l in found}
+            reasons.update({l: "asks often in short turns, between the answers (a moderator)" for l in moderators})
+            reasons.update({l: "the opening introduces them as a guest" for l in guests})
+            reasons.update({l: "speaks before the questions, beside the guests" for l in unknown - found - guests})
         reasons.update({l: "asks often in short turns, between the answers (a moderator)" for l in moderators})
         reasons.update({l: "says only a word or two now and then" for l in minor - set(replies) - moderators})
         return found, "known", reasons

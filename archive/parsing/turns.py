@@ -44,7 +44,7 @@ LABEL_FORMS = (
 )
 ASKER_LABEL = re.compile(
     r"^(?:q|question|pregunta|frage|domanda|pergunta|questioner|reporter|journalist|press|audience(?: \w+)?|member of the audience|"
-    r"moderator|interviewer|host|co-?host|panell?ist|wn|wikinews|participant|"
+    r"moderator|operator|conference operator|interviewer|host|co-?host|panell?ist|wn|wikinews|participant|"
     r"(?:the |mr\.? |madam )?chair(?:man|woman|person)?|senator(?: .*)?|sen\. .*|rep\. .*|"
     r"representative(?: .*)?|congress(?:man|woman)(?: .*)?|"
     r"pregunta|interlocutora?|reportera?|periodista|moderadora?|entrevistadora?|question(?:neur|neuse)?|journaliste)$",
@@ -193,8 +193,20 @@ def strip_timestamp(line: str) -> tuple[str, str]:
 BARE_LABEL_START = re.compile(rf"^(?:{QA_WORDS})(?:\.|\s)|^[A-Z]{{2,3}}\s")
 
 
+# A committee's question number before the questioner's name: "Q12 Chair: …".
+QUESTION_NUMBER = re.compile(r"^Q\d{1,4}\.?\s+(?=[A-Z])")
+
+
+def question_number(line: str) -> str:
+    """ "Q12" when the line opens with a question number and then a speaker label, else ""."""
+    match = QUESTION_NUMBER.match(line)
+    return match.group().strip() if match and find_label(line[match.end() :]) else ""
+
+
 def find_label(line: str) -> tuple[str, str, str] | None:
     """(label, the rest of the line, form) when the line opens with a speaker label."""
+    if (match := QUESTION_NUMBER.match(line)) and (found := find_label(line[match.end() :])):
+        return found  # "Q12 Chair: …" is the chair's turn; the number is debris
     head = line[:130] if line.startswith(("**", "__")) else line[:72]  # a bold label may hold a title
     if ":" not in head and ")" not in head and not BARE_LABEL_START.match(line):
         return None

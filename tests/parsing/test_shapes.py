@@ -363,3 +363,79 @@ def test_a_deposition_with_line_numbers_reads_as_q_and_a_and_counsel_is_not_the_
     assert len(iv.pairs) == 6
     assert "Roe Court Reporting  (555) 555-0142" in iv.discarded  # the footer of every page
     assert "I'd like a short break before we go on to that." in iv.pairs[4].question
+
+
+EARNINGS_CALL = """Harbour Lines Q3 results call
+
+Ann Lee (00:00:02):
+Thank you, operator, and good morning. With me today are Tom Berg, our chief executive, and Mia Sand, our finance director.
+
+Tom Berg (00:01:10):
+Thank you, Ann. Volumes rose nine per cent in the quarter, and margins held.
+
+Operator (00:05:00):
+We will now begin the question-and-answer session. Our first question comes from Raj Patel with Northbank.
+
+Raj Patel (00:05:12):
+Thanks. Tom, how much of the volume growth came from the new routes?
+
+Tom Berg (00:05:20):
+About a third of it.
+
+Operator (00:06:00):
+Our next question comes from Eva Holm with Fjord Securities. Please go ahead.
+
+Eva Holm (00:06:05):
+Mia, what should we expect for fuel costs next year?
+
+Mia Sand (00:06:12):
+Flat, if the hedges hold.
+"""
+
+
+def test_on_a_call_the_operator_and_analysts_ask_and_who_opened_the_call_answers():
+    iv = parse(EARNINGS_CALL)
+    assert [p.speaker for p in iv.pairs] == ["Tom Berg", "Mia Sand"]
+    assert iv.pairs[0].question.startswith("Operator: We will now begin")
+    assert "Volumes rose nine per cent" in iv.lead
+
+
+def test_podcast_speaker_lines_in_bold_with_a_time():
+    iv = parse(
+        "Fixed Costs 87\n\n**ROSA** · 00:00  \nWelcome back. Ama, what counts as repair?\n\n"
+        "**AMA** · 00:12  \nAnything that keeps a thing in use.\n\n**BEN** · 00:20  \nAnd phones?\n\n"
+        "**AMA** · 00:25  \nPhones most of all.\n"
+    )
+    assert [(p.speaker, p.answer) for p in iv.pairs] == [
+        ("Ama", "Anything that keeps a thing in use."),
+        ("Ama", "Phones most of all."),
+    ]
+
+
+def test_a_committee_question_number_is_not_part_of_the_questioner_label():
+    iv = parse(
+        "Oral evidence: storm overflows\n\nQ1 Chair: Good morning. Why do the overflows still spill so often?\n\n"
+        "Dr Eze: Because the sewers were built for a smaller city.\n\nQ2 Chair: And who pays for the fix?\n\n"
+        "Dr Eze: The bill payers, in the end.\n"
+    )
+    assert set(iv.labels) == {"Chair", "Dr Eze"} and len(iv.pairs) == 2
+    assert {"Q1", "Q2"} <= set(iv.discarded)
+
+
+def test_a_guest_introducing_herself_when_asked_is_not_a_host():
+    iv = parse(
+        "Glacier feature - raw\n\n[00:00:00] Maya Castellanos: Could you introduce yourself, the way you'd want it on air?\n\n"
+        "[00:00:06] Ingrid Solberg: My name is Ingrid Solberg, I'm a glaciologist in Bergen.\n\n"
+        "[00:00:20] Maya Castellanos: What does a glaciologist measure?\n\n"
+        "[00:00:25] Ingrid Solberg: How much ice we lose, mostly.\n"
+    )
+    assert {p.speaker for p in iv.pairs} == {"Ingrid Solberg"}
+
+
+def test_a_name_and_a_quotation_as_a_headline_is_no_speaker():
+    iv = parse(
+        "DIARIO DEL PLATA\n\nGraciela Pereyra: “El silbato pesa más en el vestuario”\n\n"
+        "La primera mujer en dirigir un clásico se retira.\n\n¿Cómo se siente?\n\nR: Rara.\n\n"
+        "P: ¿Por qué ahora?\n\nR: Porque el cuerpo me lo pidió.\n\nP: ¿Y después?\n\nR: A la tribuna.\n"
+    )
+    assert [p.question for p in iv.pairs] == ["¿Cómo se siente?", "¿Por qué ahora?", "¿Y después?"]
