@@ -178,11 +178,13 @@ class Paragraph:
 
 
 # A list item's number before a bold paragraph: "1. __Tell us about yourself.__"
-LIST_NUMBER = re.compile(r"^\d{1,2}[.)]\s+")
+LIST_NUMBER = re.compile(r"^\(?\d{1,2}[.)]\s+")
 BOLD = ("**", "__")
 
 
-def paragraphs(lines: list[tuple[int, str]], labels: dict[str, str], discarded: list[str]) -> list[Paragraph]:
+def paragraphs(
+    lines: list[tuple[int, str]], labels: dict[str, str], discarded: list[str], quoted: frozenset[int] = frozenset()
+) -> list[Paragraph]:
     """Blank-line separated paragraphs; a line opening with a speaker label starts a new one,
     and so does a heading. A heading broken over two lines is one heading::
 
@@ -194,6 +196,11 @@ def paragraphs(lines: list[tuple[int, str]], labels: dict[str, str], discarded: 
     canonical = turns.canonical_labels(labels)
     for block in _split_bold_first_lines(_blocks(lines)):
         mark = _unbold(block, discarded)
+        if mark is None and all(number in quoted for number, _ in block):
+            mark = "quote"  # "> 1) What went wrong?": an email reply quoting the questions
+            if number := LIST_NUMBER.match(block[0][1]):
+                discarded.append(number.group().strip())
+                block[0] = (block[0][0], block[0][1][number.end() :])
         current: Paragraph | None = None
         for number, line in block:
             if HEADING.match(line):
@@ -356,7 +363,7 @@ def asks(text: str) -> bool:
     return ends_with_question(text) or bool(turns.PROMPT.match(text.strip()))
 
 
-SET_APART = ("heading", "bold", "italic", "dash")
+SET_APART = ("heading", "bold", "italic", "dash", "quote")
 
 
 def marked_questions(body: list[Paragraph]) -> set[int] | None:
@@ -367,7 +374,7 @@ def marked_questions(body: list[Paragraph]) -> set[int] | None:
     set_apart = [i for i, p in enumerate(body) if p.mark in SET_APART]
 
     def before_plain_text(i):  # a statement set apart in bold, italics or by a dash, then an answer
-        return i + 1 < len(body) and body[i + 1].mark is None and body[i + 1].label is None
+        return i + 1 < len(body) and body[i + 1].mark is None
 
     asking = {
         i
@@ -375,7 +382,7 @@ def marked_questions(body: list[Paragraph]) -> set[int] | None:
         if asks(body[i].text)
         or body[i].mark == "bold"
         and before_plain_text(i)
-        or body[i].mark in ("italic", "dash")
+        or body[i].mark in ("italic", "dash", "quote")
         and before_plain_text(i)
         and len(body[i].text.split()) <= 25
         and not EDITORS_NOTE.match(body[i].text)

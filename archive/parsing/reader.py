@@ -43,6 +43,7 @@ from . import turns
 from .clean import (
     CONTROL_CHAR,
     CUE_TIMING,
+    QUOTE_MARK,
     QUOTES,
     SET_APART,
     Paragraph,
@@ -168,7 +169,8 @@ def parse(text: str, filename: str = "", roles: dict[str, str] | None = None) ->
 
     header, kept, header_lines = read_header(kept)
     labels = turns.accepted_labels([line for _, line in kept])
-    paragraphs = cut_paragraphs(kept, labels, discarded)
+    quoted = frozenset(number for number, line in enumerate(raw_lines, start=1) if QUOTE_MARK.match(line))
+    paragraphs = cut_paragraphs(kept, labels, discarded, quoted)
     labels = {canonical: labels[printed] for printed, canonical in turns.canonical_labels(labels).items()}
     if not paragraphs and "title" not in header:
         raise ParseError("no text besides web-page junk")
@@ -235,7 +237,13 @@ class _Reader(TitleBlock, Naming):
 
         body, tail = self._cut_page_tail(body)
         iv.labels = [p.label for p in body + tail if p.label]
-        if turns.is_transcript([p.label for p in body if p.label]) and not self._says_it_is_not_an_interview():
+        spoken = [p.label for p in body if p.label]
+        # Labelled answers under questions set apart in bold ("**Okwuosa:** In about three cases")
+        # read as turns too: the bold questions are the interviewer's.
+        answers = [p.label for p in body if p.label and p.mark is None]
+        transcript = turns.is_transcript(spoken)
+        self.answers_labelled = not transcript and len(answers) >= 2 and marked_questions(body) is not None
+        if (transcript or self.answers_labelled) and not self._says_it_is_not_an_interview():
             self._read_transcript(body)
         else:
             self._read_prose(body)
@@ -309,6 +317,8 @@ class _Reader(TitleBlock, Naming):
         known_askers |= letters - {"R"}  # "P. ¿Le costó?" / "R. Fuera del taller, sí."
         known_answerers = {l for l in set(iv.labels) if names_one_of(l, interviewees)} - known_askers
         known_answerers |= letters & {"R"}
+        if self.answers_labelled:  # the questions are set apart, unlabelled: the labels answer
+            known_answerers |= set(iv.labels) - known_askers
         decided = speaking.decide(spoken, known_askers, self.roles, title=iv.title, known_answerers=known_answerers)
         askers = decided.askers
         # Written Q&A (Wikinews-style ((WN)), "**Q: …?**" in bold) asks in short lines too.

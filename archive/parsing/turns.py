@@ -401,6 +401,16 @@ def accepted_labels(lines: list[str]) -> dict[str, str]:
                     and all(w[0].isupper() for w in l.split())
                 }
             )
+    # A full name used once before its surname labels the turns after it ("**Chidinma Okwuosa:**",
+    # then "**Okwuosa:**").
+    surnames = {label for label in accepted if len(label.split()) == 1}
+    accepted.update(
+        {
+            l: forms[l]
+            for l in counts
+            if forms[l] in ("plain", "markdown") and 2 <= len(l.split()) <= 4 and l.split()[-1] in surnames
+        }
+    )
     # Initials the text introduced with a full name ("**Ken Udas, program chair:**", then "**KU:**").
     introduced = {initials_of(label) for label in accepted} - {""}
     accepted.update({l: forms[l] for l in counts if l in introduced and forms[l] != "initials"})

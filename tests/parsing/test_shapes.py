@@ -439,3 +439,27 @@ def test_a_name_and_a_quotation_as_a_headline_is_no_speaker():
         "P: ¿Por qué ahora?\n\nR: Porque el cuerpo me lo pidió.\n\nP: ¿Y después?\n\nR: A la tribuna.\n"
     )
     assert [p.question for p in iv.pairs] == ["¿Cómo se siente?", "¿Por qué ahora?", "¿Y después?"]
+
+
+def test_an_email_reply_quoting_numbered_questions_is_a_q_and_a():
+    iv = parse(
+        "EMAIL INTERVIEW - for the coastline feature\n\nHi Sam,\n\nAnswers below, inline.\n\n"
+        "> 1) What is a sand engine, in two sentences?\n\nA very large amount of sand, dumped in one place.\n\n"
+        "> 2) What went wrong?\n\nThe dunes grew faster than expected.\n"
+    )
+    assert [p.question for p in iv.pairs] == ["What is a sand engine, in two sentences?", "What went wrong?"]
+    assert "1)" in iv.discarded
+
+
+def test_bold_questions_over_answers_labelled_with_one_name_read_as_that_persons_answers():
+    iv = parse(
+        "The engineer who mends the internet\n\n**How do you find a broken cable?**\n\n"
+        "**Chidinma Okwuosa:** The operators know within milliseconds.\n\n"
+        "**How long does a repair take?**\n\n**Okwuosa:** About a week in shallow water.\n\n"
+        "It can be a month in deep water.\n\n**Do you get seasick?**\n\n**Okwuosa:** Never.\n"
+    )
+    assert [(p.speaker, p.answer) for p in iv.pairs] == [
+        ("Chidinma Okwuosa", "The operators know within milliseconds."),
+        ("Chidinma Okwuosa", "About a week in shallow water.\n\nIt can be a month in deep water."),
+        ("Chidinma Okwuosa", "Never."),
+    ]
