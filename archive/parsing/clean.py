@@ -12,6 +12,7 @@ Debris goes to ``discarded``, never silently away::
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -98,6 +99,19 @@ def strip_page_furniture(lines: list[str]) -> tuple[list[str], list[str]]:
     return out, removed
 
 
+def caption_speakers(lines: list[str]) -> set[str]:
+    """Names a caption file puts on a cue's first line, above its words (Teams, Stream):
+    "00:00:02.160 --> 00:00:08.640" / "Okonkwo, Chidi" / "Okay, I think that's recording."
+    A name counts when at least three cues open with it."""
+    counts: dict[str, int] = {}
+    for i, line in enumerate(lines[:-2]):
+        if CUE_TIMING.match(line) and not CUE_TIMING.sub("", line).strip() and lines[i + 2].strip():
+            name = " ".join(lines[i + 1].split())
+            if 0 < len(name) <= 40 and len(name.split()) <= 5 and name[0].isupper() and name[-1] not in ".?!,;:-–—":
+                counts[name] = counts.get(name, 0) + 1
+    return {name for name, n in counts.items() if n >= 3}
+
+
 def caption_cues(lines: list[str]) -> bool:
     """Whether the text is a caption file (WebVTT, SRT, a speech recogniser's segments)."""
     return sum(1 for line in lines[:400] if CUE_TIMING.match(line)) >= 3
@@ -116,6 +130,7 @@ REFERENCE_DEFINITION = re.compile(r"^\s{0,3}\[[^\]\n]{1,40}\]:\s*<?(?:https?://|
 BOLD_SEAM = re.compile(r"(?<=[^\s:])\*\*(?P<gap>\s?)\*\*(?=\S)")
 MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|~])")
 HTML_TAG = re.compile(r"</?[a-zA-Z][^<>\n]{0,200}>")
+HTML_ENTITY = re.compile(r"&(?:#\d{2,6}|#x[0-9a-fA-F]{2,5}|[a-zA-Z]{2,8});")
 QUOTES = '"“”«»„'
 
 
@@ -159,6 +174,9 @@ def clean_line(line: str) -> tuple[str, list[str]]:
     for tag in HTML_TAG.findall(line):
         removed.append(tag)
     line = HTML_TAG.sub("", line)
+    if "&" in line and HTML_ENTITY.search(line):
+        removed.extend(HTML_ENTITY.findall(line))
+        line = html.unescape(line)  # "Bogot&aacute;", "&mdash;", "&#8217;" as a browser shows them
     line = MARKDOWN_ESCAPE.sub(r"\1", line)
     return line.rstrip(), removed
 

@@ -48,6 +48,7 @@ from .clean import (
     SET_APART,
     Paragraph,
     caption_cues,
+    caption_speakers,
     clean,
     clean_line,
     ends_with_question,
@@ -169,6 +170,8 @@ def parse(text: str, filename: str = "", roles: dict[str, str] | None = None) ->
 
     header, kept, header_lines = read_header(kept)
     labels = turns.accepted_labels([line for _, line in kept])
+    if captions:  # a speaker's name on each cue's first line labels its words
+        labels.update(dict.fromkeys(caption_speakers(raw_lines), "caps-line"))
     quoted = frozenset(number for number, line in enumerate(raw_lines, start=1) if QUOTE_MARK.match(line))
     paragraphs = cut_paragraphs(kept, labels, discarded, quoted)
     labels = {canonical: labels[printed] for printed, canonical in turns.canonical_labels(labels).items()}

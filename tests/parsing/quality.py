@@ -12,6 +12,7 @@ and run once at the end; their figure is the one that predicts an editor's next 
 """
 
 import argparse
+import html
 import json
 import sys
 from collections import defaultdict
@@ -45,7 +46,8 @@ def _norm(text):
     """Whitespace collapsed, and reference links read as their text ("[Emperor 200][e-200]"
     → "Emperor 200"), as the parser reads them: a snippet copied with the link's markup and
     one copied without it are the same words."""
-    return " ".join(REFERENCE_LINK.sub(lambda m: m["text"], text or "").replace("\u00a0", " ").split())
+    text = html.unescape(REFERENCE_LINK.sub(lambda m: m["text"], text or ""))  # "&#39;" as the parser reads it
+    return " ".join(text.replace("\u00a0", " ").split())
 
 
 def _without_label(question, labels):

@@ -463,3 +463,34 @@ def test_bold_questions_over_answers_labelled_with_one_name_read_as_that_persons
         ("Chidinma Okwuosa", "About a week in shallow water.\n\nIt can be a month in deep water."),
         ("Chidinma Okwuosa", "Never."),
     ]
+
+
+def test_a_teams_caption_file_names_the_speaker_on_each_cues_first_line():
+    cues = [
+        ("Okonkwo, Chidi", "Thanks for joining. What happened to the crane?"),
+        ("Sunniva Brekke", "A brake failed early in the morning."),
+        ("Okonkwo, Chidi", "How long was it out?"),
+        ("Sunniva Brekke", "Nine days."),
+        ("Okonkwo, Chidi", "And what has changed since?"),
+        ("Sunniva Brekke", "We keep spare brakes on site now."),
+    ]
+    text = "WEBVTT\n\n" + "".join(
+        f"00:00:{2 * i:02d}.000 --> 00:00:{2 * i + 1:02d}.500\n{name}\n{words}\n\n"
+        for i, (name, words) in enumerate(cues)
+    )
+    iv = parse(text, filename="crane-outage.vtt")
+    assert [(p.question, p.answer) for p in iv.pairs] == [
+        ("Thanks for joining. What happened to the crane?", "A brake failed early in the morning."),
+        ("How long was it out?", "Nine days."),
+        ("And what has changed since?", "We keep spare brakes on site now."),
+    ]
+    assert {p.speaker for p in iv.pairs} == {"Sunniva Brekke"}
+
+
+def test_html_entities_read_as_the_characters_they_stand_for():
+    iv = parse(
+        "<p>Streetwise</p>\n\n<p><strong>Why Bogot&aacute;?</strong></p>\n\n<p>It&rsquo;s my city &mdash; always.</p>\n"
+    )
+    assert iv.title == "Streetwise"
+    assert "Bogotá" in iv.lead + " ".join(p.question for p in iv.pairs)
+    assert "It’s my city — always." in iv.lead + " ".join(p.answer for p in iv.pairs)
