@@ -6,9 +6,11 @@ question/answer pairs, the start of the first question and of the last answer, w
 who answers (how each label was made: `corpus_labels.md` and each label's `method`). A third
 of the sources are **sealed**: labelled first, never looked at while the parser was written,
 and run once at the end; their figure is the one that predicts an editor's next file.
+`written/<set>/labels.json` adds documents written for the measurement (`corpus_labels.md`).
 
-    .venv/bin/python -m tests.parsing.quality            # development sources, misses listed
-    .venv/bin/python -m tests.parsing.quality --sealed   # the sealed sources too (the final run)
+    .venv/bin/python -m tests.parsing.quality                 # development documents, misses listed
+    .venv/bin/python -m tests.parsing.quality --sealed        # the sealed ones too
+    .venv/bin/python -m tests.parsing.quality --sealed-only   # the sealed ones alone
 """
 
 import argparse
