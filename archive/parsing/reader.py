@@ -123,7 +123,7 @@ NOT_INTERVIEW_CUE = re.compile(
 )
 AS_DELIVERED = re.compile(r"\bas (?:prepared for delivery|delivered)\b", re.I)
 INTERVIEW_CUE = re.compile(
-    r"\b(?:interview\w*|Q\s?&\s?A|questions (?:for|to|with)|(?:spoke|speaks|talked|talks|chatted|sat down) (?:to|with)|"
+    r"\b(?:interview\w*|Q\s?&\s?A|questions (?:for|with|to (?!ask\b))|(?:spoke|speaks|talked|talks|chatted|sat down) (?:to|with)|"
     r"in conversation|conversation with|asked (?:him|her|them)|answers? (?:our|readers'?) questions|entrevista|"
     r"entretien|propos recueillis|intervista|interviewt?|интервью)\b",
     re.I,
@@ -281,7 +281,12 @@ class _Reader(TitleBlock, Naming):
         marked = marked_questions(body)
         # In a text that does not set its questions apart, a question-shaped heading or list
         # item is the author's own ("## Why bother?"), not an interviewer's.
-        self.not_questions = {i for i, p in enumerate(body) if p.mark == "heading" or LIST_ITEM.match(p.text)}
+        # A numbered or bulleted question is an interviewer's only where the text says it is an
+        # interview ("Q&A", "we spoke with"); in a listicle it is the author's.
+        said = self._says_it_is_an_interview()
+        self.not_questions = {
+            i for i, p in enumerate(body) if p.mark == "heading" or LIST_ITEM.match(p.text) and not said
+        }
         if marked is not None:
             iv.evidence.append(f"questions: the {len(marked)} paragraphs the text sets apart as headings or in bold")
         else:
@@ -420,6 +425,9 @@ class _Reader(TitleBlock, Naming):
                 )
             if direct or reported is not None:
                 finish()
+                if reported is None and (item := LIST_ITEM.match(text)):
+                    self.interview.discarded.append(item.group().strip())  # "1. How did it start?"
+                    text = text[item.end() :]
                 context, asked = ([], text) if reported is None else reported
                 if not pairs and question is None:
                     lead.extend(strip_unbalanced_quote(c) for c in context)
@@ -467,6 +475,10 @@ class _Reader(TitleBlock, Naming):
                 continue
             return body[:k], rest
         return body, []
+
+    def _says_it_is_an_interview(self) -> bool:
+        opening = " ".join([self.interview.title, *(p.text for p in self.paragraphs[:8])])
+        return "speaker" in self.header or bool(INTERVIEW_CUE.search(opening))
 
     def _says_it_is_not_an_interview(self) -> bool:
         """ "Resident parking permits: frequently asked questions", "As prepared for delivery":

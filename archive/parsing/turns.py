@@ -37,7 +37,7 @@ LABEL_FORMS = (
     ("bold-turn", re.compile(r"^(?:\d{1,2}[.)]\s+)?(?:\*\*|__)(?P<label>[^*_:\n]{1,120}?):\s+(?=\S)")),
     ("wiki", re.compile(r"^\(\((?P<label>[^()\n]{1,60})\)\)\s*:?\s*")),
     ("bracket", re.compile(r"^\[(?P<label>[^\[\]\n]{1,40})\]:\s+(?=\S)")),  # "[Interviewer]: …"
-    ("qa", re.compile(rf"^(?P<label>{QA_WORDS})(?:\s*:\s*|\.\s+|\s{{2,}}|(?<=Q) (?=[A-Z]))(?=\S)")),
+    ("qa", re.compile(rf"^(?P<label>{QA_WORDS})(?:\s*:\s*|\.\s+|\s{{2,}}|\s[–—]\s|(?<=Q) (?=[A-Z]))(?=\S)")),
     ("plain", re.compile(r"^(?P<label>[^\W\d_][^:\n]{0,48}?)\s?:\s+(?=\S)")),
     # Initials without a colon answering labelled questions: "MS Although we used …"
     ("initials", re.compile(r"^(?P<label>[A-Z]{2,3})\s+(?=[A-Z])")),

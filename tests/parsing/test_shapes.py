@@ -494,3 +494,29 @@ def test_html_entities_read_as_the_characters_they_stand_for():
     assert iv.title == "Streetwise"
     assert "Bogotá" in iv.lead + " ".join(p.question for p in iv.pairs)
     assert "It’s my city — always." in iv.lead + " ".join(p.answer for p in iv.pairs)
+
+
+def test_numbered_questions_are_the_interviewers_where_the_text_says_it_is_an_interview():
+    interview = parse(
+        "Lanternjam: a Q&A with the maker of Tidewright\n\nWe spoke with Ravi Chowdhury about his puzzle game.\n\n"
+        "1. How did Tidewright start?\n\nWith a bath that would not drain. I watched the water for an hour.\n\n"
+        "2. What do you cut first when a level is too hard?\n\nThe second idea. A level should teach one thing.\n"
+    )
+    listicle = parse(
+        "Adopting a greyhound: questions to ask first\n\nBefore you bring a retired racer home, think it through.\n\n"
+        "1. Do you have a secure garden?\n\nGreyhounds need a fence of at least five feet.\n\n"
+        "2. Are there cats in the house?\n\nMany greyhounds can be tested for cat tolerance.\n"
+    )
+    assert [p.question for p in interview.pairs] == [
+        "How did Tidewright start?",
+        "What do you cut first when a level is too hard?",
+    ]
+    assert listicle.pairs == []
+
+
+def test_portuguese_dash_markers():
+    iv = parse(
+        "Escolinha de surfe adaptado\n\nConversamos com Marta Figueiredo.\n\n"
+        "P – Como surgiu a ideia?\n\nR – Por causa de um aluno.\n\nP – O que muda na aula?\n\nR – Quase tudo se adapta.\n"
+    )
+    assert [p.answer for p in iv.pairs] == ["Por causa de um aluno.", "Quase tudo se adapta."]
