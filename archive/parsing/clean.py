@@ -57,7 +57,6 @@ PULL_QUOTE_CREDIT = re.compile(
 )
 # An image caption with its credit: "Jorgensen in July 2020.Image: Gage Skidmore."
 IMAGE_CAPTION = re.compile(r"^\S.{0,200}?\S\s*(?:Image|Photo|Picture)s?:\s*[^.:]{1,80}\.?$")
-QUOTED_TITLE = re.compile(r"^[\"“«„].{1,200}$")
 HEADING = re.compile(r"^#{1,6}\s+")
 QUOTE_MARK = re.compile(r"^\s*(?:>\s?)+")
 # A caption cue's timing ("00:00:00.662 --> 00:00:04.307", "[12.34 --> 17.20]"): captions are
@@ -338,7 +337,7 @@ def _add_line(found, current, number, line, labels, canonical, discarded, mark):
     label_found = turns.find_label(line) if labels else None
     if label_found and label_found[0] in labels and (question_number := turns.question_number(line)):
         discarded.append(question_number)
-    if label_found and not found and current is None and QUOTED_TITLE.match(label_found[1]):
+    if label_found and not found and current is None and turns.QUOTED_HEADLINE.match(label_found[1].strip()):
         label_found = None  # a headline like `Guterres: “We must act now”`, not a turn
     if label_found and label_found[0] in labels:
         label, rest, form = label_found
