@@ -296,7 +296,7 @@ TIMED_LINE = re.compile(
 
 def timed_line(line: str) -> tuple[str, str] | None:
     """(label, time) when the line is a speaker's name and a time of the recording, alone."""
-    match = TIMED_LINE.match(" ".join(line.split()) if "  " not in line.strip() else line.strip())
+    match = TIMED_LINE.match(line.strip())
     if not match or len(match["label"].split()) > 6 or not _plausible(" ".join(match["label"].split())):
         return None
     return " ".join(match["label"].split()), match["clock"]
