@@ -154,6 +154,9 @@ def _settle(turns: list[Turn], unknown: set[str], askers: set[str], title: str) 
         reasons.update({l: "asks often in short turns, between the answers (a moderator)" for l in moderators})
         reasons.update({l: "says only a word or two now and then" for l in minor - set(replies) - moderators})
         return found, "known", reasons
+    if not askers and (courtesy := _courtesies(turns, unknown, stats)):
+        hosts = {l for l, why in courtesy.items() if why.startswith("a host")}
+        return hosts, "introduced", courtesy
     # Nobody's role is known: askers end their turns with questions clearly more often than
     # the one who talks longest, or ask now and then in much shorter turns.
     found = minor | {
@@ -172,6 +175,59 @@ def _settle(turns: list[Turn], unknown: set[str], askers: set[str], title: str) 
         for l in unknown
     }
     return found, "statistics", reasons
+
+
+GUEST_COURTESY = re.compile(
+    r"\b(?:thanks?(?: you)?(?: so much| very much| again)? for having (?:me|us)|"
+    r"(?:great|glad|good|happy|nice|lovely|pleased|a pleasure|an honou?r|excited) to be (?:here|back|on|with you)|"
+    r"(?:my|our) pleasure to be)\b",
+    re.I,
+)
+HOST_COURTESY = re.compile(
+    r"(?<!you're )(?<!you’re )(?<!you are )\bwelcome(?: back)?,? (?:to (?:the|our|both|all)|both|everybody|everyone|[A-Z])|"
+    r"\b(?:great|glad|good|happy|nice|lovely|a pleasure|so excited) to have (?:you|both of you|y'all)\b|"
+    r"\bthanks?(?: you)?(?: so much| very much)? for (?:joining|coming on|coming in|being (?:here|with) (?:us|me))\b",
+    re.I,
+)
+
+
+def _courtesies(turns: list[Turn], labels: set[str], stats: dict[str, tuple[float, float]]) -> dict[str, str]:
+    """Roles from the courtesies at either end of a conversation, with why: a host
+    welcomes ("Welcome to the show", "great to have you", "thanks for joining us"), a
+    guest replies ("thanks for having me", "great to be here"). Labels that say neither
+    go with the side whose turns are nearer theirs in length. Empty unless both sides
+    are heard, or the one side and a single other label."""
+    spoken = [t for t in turns if t.label in labels]
+    hosts: set[str] = set()
+    guests: set[str] = set()
+    for turn in spoken[:15] + spoken[-10:]:
+        if HOST_COURTESY.search(turn.text):
+            hosts.add(turn.label)
+        if GUEST_COURTESY.search(turn.text):
+            guests.add(turn.label)
+    hosts, guests = hosts - guests, guests - hosts
+    rest = labels - hosts - guests
+    if not hosts and not guests or (not hosts or not guests) and len(rest) != 1:
+        return {}
+    reasons = dict.fromkeys(hosts, "a host: welcomes the guest")
+    reasons.update(dict.fromkeys(guests, "a guest: thanks the hosts for having them"))
+    if not hosts or not guests:
+        side = "a guest" if hosts else "a host"
+        reasons |= dict.fromkeys(rest, f"{side}: the other side of the welcome")
+        hosts = hosts or rest
+    if not any(stats[l][0] for l in hosts):
+        return {}  # hosts who never ask: remarks at a summit ("thank you for having me, Jens")
+    if len(reasons) == len(labels):
+        return reasons
+    host_words = sum(stats[l][1] for l in hosts) / len(hosts)
+    guest_words = sum(stats[l][1] for l in guests) / len(guests)
+    for label in rest:
+        words = stats[label][1]
+        if abs(words - host_words) <= abs(words - guest_words):
+            reasons[label] = f"a host: {words:.0f} words a turn, nearer the host's {host_words:.0f} than the guest's"
+        else:
+            reasons[label] = f"a guest: {words:.0f} words a turn, nearer the guest's {guest_words:.0f} than the host's"
+    return reasons
 
 
 def _replies_to(turns: list[Turn], askers: set[str]) -> dict[str, float]:

@@ -520,3 +520,38 @@ def test_portuguese_dash_markers():
         "P – Como surgiu a ideia?\n\nR – Por causa de um aluno.\n\nP – O que muda na aula?\n\nR – Quase tudo se adapta.\n"
     )
     assert [p.answer for p in iv.pairs] == ["Por causa de um aluno.", "Quase tudo se adapta."]
+
+
+GENERIC_LABELS = """The frontend of the computer
+
+[Speaker 1] [00:07] Welcome to both of you, and thanks for joining us. So where did the console start?
+[Speaker 3] [00:14] Thanks for having us. It started with a serial port and a lot of swearing, honestly, because nothing else on the board was ready and we needed to see what the service processor was doing while it booted.
+[Speaker 2] [00:21] And what did the first version look like?
+[Speaker 4] [00:28] A terminal. Just text scrolling past, with colours that we picked by arguing about them in a meeting that went on far too long, and then a second meeting to undo the first.
+[Speaker 1] [00:35] Why not a web page from day one?
+[Speaker 3] [00:42] Because the web page needs the network, and the network was the thing we were debugging at the time, so a page would have hidden exactly the failures we needed to watch.
+[Speaker 2] [00:49] So it stayed.
+[Speaker 4] [00:56] It stayed for a year, and people still ask for it back now that the graphical console is the default on every rack we ship to a customer.
+"""
+
+
+def test_in_generic_labels_who_welcomes_asks_and_who_thanks_for_being_had_answers():
+    iv = parse(GENERIC_LABELS)
+    assert [(p.speaker, " ".join(p.answer.split()[:4])) for p in iv.pairs] == [
+        ("Speaker 3", "Thanks for having us."),
+        ("Speaker 4", "A terminal. Just text"),
+        ("Speaker 3", "Because the web page"),
+        ("Speaker 4", "It stayed for a"),
+    ]
+    assert any("“Speaker 1” asks: a host: welcomes the guest" in line for line in iv.evidence)
+    assert any("“Speaker 3” answers: a guest: thanks the hosts for having them" in line for line in iv.evidence)
+
+
+def test_thanks_for_having_me_between_two_who_ask_nothing_is_no_interview():
+    iv = parse(
+        "Remarks before their meeting\n\n"
+        "SECRETARY GENERAL MOLL: Welcome, Mr. President, it is good to see you here so soon after our last summit.\n\n"
+        "PRESIDENT ARDEN: Thank you very much for having me. We will welcome two new members at this summit.\n\n"
+        "SECRETARY GENERAL MOLL: We will. The alliance is stronger for it, and our meeting today shows it.\n"
+    )
+    assert iv.pairs == []
