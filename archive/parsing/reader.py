@@ -316,6 +316,13 @@ class _Reader(TitleBlock, Naming):
 
     def _read_transcript(self, body: list[Paragraph]) -> None:
         iv = self.interview
+        # A label that says nothing before the next label ("Szymon Kaliski (00:02:07) -") is
+        # no turn: it neither answers nor splits the answer around it.
+        body = [
+            p
+            for p, after in zip(body, [*body[1:], None], strict=True)
+            if not p.label or re.search(r"\w", p.text) or (after and not after.label)
+        ]
         spoken = [turns.Turn(p.label, p.text, p.line, marked=p.mark is not None) for p in body]
         main = self._speaker([t.text for t in spoken if t.label is None])
         interviewers, interviewees = who_asks("\n".join([iv.title, *(t.text for t in spoken[:4] if t.label is None)]))

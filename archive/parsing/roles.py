@@ -339,20 +339,29 @@ def _opening(turns: list[Turn]) -> list[Turn]:
     return opening[:12]
 
 
+LIST_GOES_ON = re.compile(r"^\s*(?:and|also|plus|as well as)\s*$", re.I)
+
+
 def _introduced(turns: list[Turn], labels: set[str]) -> set[str]:
     """Labels the opening turns present as guests or candidates ("our special guest is …")."""
     opening = _opening(turns)
     found: dict[str, bool] = {}
+    said: dict[str, str] = {}  # label -> its previous turn in the opening
     for turn in opening:
         for label in labels - {turn.label}:
             for variant in _name_variants(label):
                 for match in re.finditer(rf"\b{re.escape(variant)}\b", turn.text):
                     before = turn.text[max(0, match.start() - 160) : match.start()]
+                    if LIST_GOES_ON.match(before):
+                        # "… our guests today, James Lindenbaum." / "And Szymon Kaliski.": the
+                        # host's next turn goes on with the list the last one began.
+                        before = said.get(turn.label, "")[-160:] + " " + before
                     cues = list(STRONG_GUEST_CUE.finditer(before)) or list(WEAK_GUEST_CUE.finditer(before))
                     if not cues or HOST_WORD.search(before[cues[-1].start() :]):
                         continue
                     strong = bool(STRONG_GUEST_CUE.search(before))
                     found[label] = found.get(label, False) or strong
+        said[turn.label] = turn.text
     if any(found.values()):
         return {l for l, strong in found.items() if strong}
     return set(found)

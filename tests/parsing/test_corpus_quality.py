@@ -30,7 +30,7 @@ def test_the_sources_developed_on_split_into_exactly_the_right_pairs():
 def test_every_labelled_document_with_the_once_sealed_sources():
     count, first, last, false_pairs = overall(LABELS)
     assert len(LABELS) >= 150
-    assert count >= 92.8 and first >= 96.7 and last >= 97.3
+    assert count >= 93.4 and first >= 96.7 and last >= 97.3
     assert false_pairs == 0  # no pairs made from a text that is not an interview
 
 

@@ -555,3 +555,31 @@ def test_thanks_for_having_me_between_two_who_ask_nothing_is_no_interview():
         "SECRETARY GENERAL MOLL: We will. The alliance is stronger for it, and our meeting today shows it.\n"
     )
     assert iv.pairs == []
+
+
+def test_a_guest_named_in_the_hosts_next_turn_goes_on_with_the_list_of_guests():
+    iv = parse(
+        "Programmable ink\n\n"
+        "Ada Wong (00:00:04) - Hello and welcome. I'm Ada Wong, joined by our guests today, Jim Lind.\n\n"
+        "Jim Lind (00:00:10) - Hey there.\n\n"
+        "Ada Wong (00:00:11) - And Sam Kali.\n\n"
+        "Sam Kali (00:00:12) - Hello.\n\n"
+        "Ada Wong (00:00:13) - Sam, what are you drawing with these days?\n\n"
+        "Sam Kali (00:00:15) - A stylus and a notebook that runs code, mostly for sketches of tools.\n"
+    )
+    assert [p.speaker for p in iv.pairs] == ["Jim Lind", "Sam Kali", "Sam Kali"]
+
+
+def test_a_label_that_says_nothing_does_not_cut_an_answer_in_two():
+    iv = parse(
+        "Programmable ink\n\n"
+        "Ada Wong (00:00:04) - Hello and welcome. Our guests today are Jim Lind and Sam Kali.\n\n"
+        "Jim Lind (00:00:10) - Hey there.\n\n"
+        "Ada Wong (00:00:20) - Jim, how do you make a cocktail for forty people?\n\n"
+        "Jim Lind (00:00:25) - I batch it the day before,\n\n"
+        "Sam Kali (00:00:31) -\n\n"
+        "Jim Lind (00:00:31) - and keep it in a keg, cold and ready to pour.\n"
+    )
+    assert len(iv.pairs) == 2
+    assert iv.pairs[-1].speaker == "Jim Lind"
+    assert "keep it in a keg" in iv.pairs[-1].answer
