@@ -92,8 +92,14 @@ def decide(
         # the chair, a videographer) are not the one answering.
         during = set(spoken[marks[0] :])
         for label in unknown & during:
-            out.askers.add(label)
-            out.why[label] = "asks: beside “Q” and “A”, another voice is not the one who answers"
+            if ANSWER_MARK.match(label):
+                out.why[label] = "answers: an answer mark (“A”, “R”)"
+            elif QUESTION_LABEL.match(label):
+                out.askers.add(label)
+                out.why[label] = "asks: a question mark (“Q”, “D”)"
+            else:
+                out.askers.add(label)
+                out.why[label] = "asks: beside “Q” and “A”, another voice is not the one who answers"
         unknown -= during
     if unknown:
         found, basis, reasons = _settle(turns, unknown, out.askers, title)

@@ -583,3 +583,20 @@ def test_a_label_that_says_nothing_does_not_cut_an_answer_in_two():
     assert len(iv.pairs) == 2
     assert iv.pairs[-1].speaker == "Jim Lind"
     assert "keep it in a keg" in iv.pairs[-1].answer
+
+
+def test_italian_d_and_r_marks_ask_and_answer():
+    iv = parse(
+        "«Un violino si ascolta prima con le mani»\n\n"
+        "Lucia Ferraresi è una delle poche liutaie under 40 di Cremona. L'abbiamo incontrata in bottega.\n\n"
+        "D: Come si diventa liutaia?\n\n"
+        "R: Per caso. Il liutaio che riparò il mio violino mi lasciò guardare mentre lavorava.\n\n"
+        "Pubblicità\n\n"
+        "D: Quanto tempo serve per costruire un violino?\n\n"
+        "R: Circa tre mesi di lavoro vero, distribuiti su un anno.\n"
+    )
+    assert [p.question for p in iv.pairs] == [
+        "Come si diventa liutaia?",
+        "Quanto tempo serve per costruire un violino?",
+    ]
+    assert iv.pairs[-1].answer == "Circa tre mesi di lavoro vero, distribuiti su un anno."
