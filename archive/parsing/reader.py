@@ -114,11 +114,14 @@ PAGE_TAIL = re.compile(
     r"weitere artikel|kommentare(?: \(\d+\))?)$",
     re.I,
 )
-# The opening says the text is something else: a page of frequently asked questions, a speech.
-# (in a heading-like line of the opening, not inside a sentence: "we put the FAQ online").
+# The opening says the text is something else: a page of frequently asked questions, a speech,
+# a meeting's minutes (in a heading-like line of the opening, not inside a sentence: "we put
+# the FAQ online").
 NOT_INTERVIEW_CUE = re.compile(
     r"\b(?:frequently asked questions|FAQs?|commencement address|keynote (?:address|speech)|"
-    r"preguntas frecuentes|foire aux questions|häufig gestellte fragen)\b",
+    r"preguntas frecuentes|foire aux questions|häufig gestellte fragen|"
+    r"minutes of (?:the |a |an )?[\w’' -]{0,40}?(?:meeting|session)|procès-verbal|verbale della riunione|"
+    r"acta de la (?:reunión|sesión)|protokoll der \w*sitzung)\b",
     re.I,
 )
 AS_DELIVERED = re.compile(r"\bas (?:prepared for delivery|delivered)\b", re.I)
@@ -293,7 +296,7 @@ class _Reader(TitleBlock, Naming):
             iv.evidence.append("questions: paragraphs ending in “?” before an answer, and reported questions")
         lead, pairs, closing = self._split_by_questions([p.text for p in body], marked)
         if pairs and self._says_it_is_not_an_interview():
-            iv.evidence.append("not an interview: the opening says it is a page of questions or a speech")
+            iv.evidence.append("not an interview: the opening says it is a page of questions, a speech or minutes")
             iv.confidence = 0.8
             lead, pairs, closing = [p.text for p in body], [], []
         elif pairs and not self._reads_as_interview([q for q, _ in pairs], marked is not None, len(body)):
@@ -488,9 +491,12 @@ class _Reader(TitleBlock, Naming):
         return "speaker" in self.header or bool(INTERVIEW_CUE.search(opening))
 
     def _says_it_is_not_an_interview(self) -> bool:
-        """ "Resident parking permits: frequently asked questions", "As prepared for delivery":
-        the title or the opening lines say what the text is, and it is not an interview."""
-        lines = [self.interview.title, *(p.text for p in self.paragraphs[:8] if not p.label)]
+        """ "Resident parking permits: frequently asked questions", "As prepared for delivery",
+        "Minutes of the Committee Meeting": the title or the opening lines say what the text is,
+        and it is not an interview."""
+        title = self.interview.title
+        # (the first paragraph may begin with the title: "ASSOCIATION Minutes of the Meeting")
+        lines = [title, *(p.text.removeprefix(title).strip() for p in self.paragraphs[:8] if not p.label)]
         opening = "\n".join(lines)
         if INTERVIEW_CUE.search(opening):
             return False

@@ -600,3 +600,17 @@ def test_italian_d_and_r_marks_ask_and_answer():
         "Quanto tempo serve per costruire un violino?",
     ]
     assert iv.pairs[-1].answer == "Circa tre mesi di lavoro vero, distribuiti su un anno."
+
+
+def test_a_meetings_minutes_with_agenda_questions_are_no_interview():
+    iv = parse(
+        "ELM ROAD RESIDENTS' ASSOCIATION\nMinutes of the Committee Meeting\nheld on 3 March 2025\n\n"
+        "Present: Ann Lee (Chair), Bo Park (Treasurer)\n\n"
+        "Q: Should the subscription rise?\n\n"
+        "Discussion: BP presented two options. AL noted that costs have risen by a third.\n\n"
+        "Decision: A rise of £2 from April. Carried 4-1.\n\n"
+        "Q: Can the hall be booked for the summer fair?\n\n"
+        "Discussion: AL has asked the parish; a reply is expected this month.\n"
+    )
+    assert iv.pairs == []
+    assert "not an interview: the opening says it is a page of questions, a speech or minutes" in iv.evidence
