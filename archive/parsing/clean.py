@@ -146,6 +146,33 @@ def is_junk(line: str) -> bool:
     return line.strip().strip(".:!»›>|-–—").strip().casefold() in JUNK_LINES
 
 
+HTML_BLOCK_START = re.compile(r"^\s*<(?:p|h[1-6]|div|li|figure|blockquote|article|section)\b", re.I)
+HTML_BLOCK_END = re.compile(r"</(?:p|h[1-6]|div|li|figure|blockquote|article|section|ul|ol|aside)>\s*$", re.I)
+HTML_BOLD_BLOCK = re.compile(r"^\s*(?:<p\b[^<>]*>)?\s*<(strong|b)>(?P<text>.*)</\1>\s*(?:</p>)?\s*$", re.I)
+HTML_HEADING = re.compile(r"^\s*<h([1-6])\b[^<>]*>", re.I)
+
+
+def is_html_page(lines: list[str]) -> bool:
+    """Whether the text is a web page's HTML source: three or more lines open a block."""
+    return sum(1 for line in lines[:400] if HTML_BLOCK_START.match(line)) >= 3
+
+
+def html_markup(line: str) -> tuple[str, bool]:
+    """A line of an HTML page with its headings and wholly bold paragraphs in Markdown, and
+    whether it closes a block (a paragraph ends there)::
+
+        <p><strong>What did you find?</strong></p>   →  **What did you find?**, True
+        <h3>Early years</h3>                         →  ### Early years, True
+    """
+    heading = HTML_HEADING.match(line)
+    if heading:
+        line = "#" * int(heading[1]) + " " + line[heading.end() :]
+    ends = bool(HTML_BLOCK_END.search(line))
+    if bold := HTML_BOLD_BLOCK.match(line):  # a whole paragraph in bold; bold inside one is not kept
+        line = f"**{bold['text'].strip()}**"
+    return line, ends
+
+
 def clean_line(line: str) -> tuple[str, list[str]]:
     """The line without web and Markdown debris, and what was taken out of it."""
     line = ODD_SPACE.sub(" ", INVISIBLE.sub("", line))  # no-break and thin spaces, tabs

@@ -52,6 +52,8 @@ from .clean import (
     clean,
     clean_line,
     ends_with_question,
+    html_markup,
+    is_html_page,
     join,
     marked_questions,
     normalise,
@@ -155,7 +157,11 @@ def parse(text: str, filename: str = "", roles: dict[str, str] | None = None) ->
     raw_lines, furniture = strip_page_furniture(text.split("\n"))
     discarded.extend(furniture)
     captions = caption_cues(raw_lines)
+    html_page = is_html_page(raw_lines)
     for number, line in enumerate(raw_lines, start=1):
+        block_ends = False
+        if html_page:  # a web page's source: <p> and headings are paragraphs, <strong> bold
+            line, block_ends = html_markup(line)
         if captions and (
             CUE_TIMING.match(line)
             and not CUE_TIMING.sub("", line).strip()
@@ -170,6 +176,8 @@ def parse(text: str, filename: str = "", roles: dict[str, str] | None = None) ->
         line, removed = clean_line(line)
         discarded.extend(removed)
         kept.append((number, line))
+        if block_ends:
+            kept.append((number, ""))
 
     header, kept, header_lines = read_header(kept)
     labels = turns.accepted_labels([line for _, line in kept])

@@ -614,3 +614,24 @@ def test_a_meetings_minutes_with_agenda_questions_are_no_interview():
     )
     assert iv.pairs == []
     assert "not an interview: the opening says it is a page of questions, a speech or minutes" in iv.evidence
+
+
+def test_a_web_pages_html_source_reads_paragraph_by_paragraph_with_its_bold_questions():
+    iv = parse(
+        "<html><body>\n<h1>&ldquo;A bike lane is a promise&rdquo;</h1>\n"
+        "<p class=\"dek\">Catalina Restrepo built Bogot&aacute;&rsquo;s cycle network. We asked her what works.</p>\n"
+        "<p><strong>What did you find when you arrived?</strong></p>\n"
+        "<p>Paint and prayers. A department afraid of cycling.</p>\n"
+        "<p>And a mayor who wanted results by Christmas.</p>\n"
+        "<p><strong>Do you still ride every day?</strong></p>\n"
+        "<p>Every day, <strong>rain or not</strong>.</p>\n"
+        "</body></html>\n"
+    )
+    assert iv.title == "“A bike lane is a promise”"
+    assert [(p.question, p.answer) for p in iv.pairs] == [
+        (
+            "What did you find when you arrived?",
+            "Paint and prayers. A department afraid of cycling.\n\nAnd a mayor who wanted results by Christmas.",
+        ),
+        ("Do you still ride every day?", "Every day, rain or not."),
+    ]
