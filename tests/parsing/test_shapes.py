@@ -619,7 +619,7 @@ def test_a_meetings_minutes_with_agenda_questions_are_no_interview():
 def test_a_web_pages_html_source_reads_paragraph_by_paragraph_with_its_bold_questions():
     iv = parse(
         "<html><body>\n<h1>&ldquo;A bike lane is a promise&rdquo;</h1>\n"
-        "<p class=\"dek\">Catalina Restrepo built Bogot&aacute;&rsquo;s cycle network. We asked her what works.</p>\n"
+        '<p class="dek">Catalina Restrepo built Bogot&aacute;&rsquo;s cycle network. We asked her what works.</p>\n'
         "<p><strong>What did you find when you arrived?</strong></p>\n"
         "<p>Paint and prayers. A department afraid of cycling.</p>\n"
         "<p>And a mayor who wanted results by Christmas.</p>\n"
