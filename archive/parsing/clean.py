@@ -142,8 +142,16 @@ def normalise(text: str) -> str:
 CONTROL_CHAR = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 
+# A thread's vote count and buttons under a comment: "⬆ 2.1k   Reply   Share", "▲ 41 | reply".
+THREAD_BUTTONS = re.compile(
+    r"^(?:[⬆▲↑⇧]\s*[\d.,]+k?\s*(?:points?|votes?)?[\s|·]*)?"
+    r"(?:(?:reply|share|award|report|save|permalink|give award|quote|like|💬 [\d.,]+k? comments)[\s|·]*)+$",
+    re.I,
+)
+
+
 def is_junk(line: str) -> bool:
-    return line.strip().strip(".:!»›>|-–—").strip().casefold() in JUNK_LINES
+    return line.strip().strip(".:!»›>|-–—").strip().casefold() in JUNK_LINES or bool(THREAD_BUTTONS.match(line.strip()))
 
 
 HTML_BLOCK_START = re.compile(r"^\s*<(?:p|h[1-6]|div|li|figure|blockquote|article|section)\b", re.I)
@@ -354,7 +362,7 @@ def _add_line(found, current, number, line, labels, canonical, discarded, mark):
     if labels.get(" ".join(line.split())) == "caps-line":
         found.append(Paragraph(number, [], " ".join(line.split())))
         return found[-1]
-    if (timed := turns.timed_line(line)) and labels.get(timed[0]) == "timed-line":
+    if (timed := turns.timed_line(line)) and labels.get(timed[0]) in ("timed-line", "thread", "thread-op"):
         discarded.append(timed[1])  # "Dana Whitfield  00:01": the speaker, then the time
         found.append(Paragraph(number, [], timed[0]))
         return found[-1]

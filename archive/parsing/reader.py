@@ -343,6 +343,10 @@ class _Reader(TitleBlock, Naming):
         known_askers |= letters - {"R"}  # "P. ¿Le costó?" / "R. Fuera del taller, sí."
         known_answerers = {l for l in set(iv.labels) if names_one_of(l, interviewees)} - known_askers
         known_answerers |= letters & {"R"}
+        posters = {l for l in set(iv.labels) if self.label_forms.get(l) == "thread-op"}
+        if posters:  # a thread's original poster answers, the commenters ask
+            known_answerers |= posters
+            known_askers |= {l for l in set(iv.labels) if self.label_forms.get(l) == "thread"}
         if self.answers_labelled:  # the questions are set apart, unlabelled: the labels answer
             known_answerers |= set(iv.labels) - known_askers
         decided = speaking.decide(spoken, known_askers, self.roles, title=iv.title, known_answerers=known_answerers)

@@ -294,8 +294,19 @@ TIMED_LINE = re.compile(
 )
 
 
+# A discussion thread's comment header, the comment on the lines below: "marrow_and_moss · 9h",
+# "ines_halvorsen_ice OP · 8h" (the original poster), "u/quietkestrel • 3 hours ago".
+THREAD_HEADER = re.compile(
+    r"^(?:u/)?(?P<label>[A-Za-z][\w\-]{2,30})(?P<op>\s+OP)?\s*[·•|]\s*"
+    r"(?P<clock>\d{1,3}\s?(?:s|m|min|h|hr|d|w|mo|y)|\d{1,3} (?:seconds?|minutes?|hours?|days?|weeks?|months?|years?) ago)$"
+)
+
+
 def timed_line(line: str) -> tuple[str, str] | None:
-    """(label, time) when the line is a speaker's name and a time of the recording, alone."""
+    """(label, time) when the line is a speaker's name and a time of the recording, or a
+    thread's comment header (a user name and the comment's age), alone."""
+    if match := THREAD_HEADER.match(line.strip()):
+        return match["label"], match["clock"]
     match = TIMED_LINE.match(line.strip())
     if not match or len(match["label"].split()) > 6 or not _plausible(" ".join(match["label"].split())):
         return None
@@ -376,7 +387,13 @@ def accepted_labels(lines: list[str]) -> dict[str, str]:
         # Unless the text's turns are labelled otherwise ("Q." and "A." under a deposition's
         # capitals caption), a capitals line labels the words under it.
         accepted.update(dict.fromkeys(caps, "caps-line"))
-    accepted.update(dict.fromkeys(timed_line_labels(lines), "timed-line"))
+    timed = timed_line_labels(lines)
+    accepted.update(dict.fromkeys(timed, "timed-line"))
+    # In a thread whose headers mark the original poster ("ines_halvorsen_ice OP · 9h"), the
+    # poster answers and the other commenters ask.
+    posters = {m["label"] for line in lines if (m := THREAD_HEADER.match(line.strip())) and m["op"]}
+    if posters & timed:
+        accepted.update({l: "thread-op" if l in posters else "thread" for l in timed})
     if accepted and any(f != "initials" for f in accepted.values()):
         # Initials without a colon count only beside other labels, and when they recur.
         accepted.update({l: "initials" for l in initials if counts[l] >= 3 and l not in COMMON_CAPITALS})

@@ -635,3 +635,20 @@ def test_a_web_pages_html_source_reads_paragraph_by_paragraph_with_its_bold_ques
         ),
         ("Do you still ride every day?", "Every day, rain or not."),
     ]
+
+
+def test_in_a_thread_the_original_poster_answers_and_the_commenters_ask():
+    iv = parse(
+        "r/FieldworkAMA\n\nPosted by u/ines_h · 9h\n\nI'm Ines, a glaciologist back from 14 months on an ice shelf. Ask me anything!\n\n"
+        "marrow_and_moss · 9h\nWhat was the coldest temperature you experienced?\n\n⬆ 2.1k   Reply   Share\n\n"
+        "    ines_h OP · 9h\n    Minus 47, in late July, with a bit of wind on top.\n\n    ⬆ 1.6k   Reply   Share\n\n"
+        "bergy_bit · 8h\nI was a cook at a station on the Ross Ice Shelf back in 2009 and the winter nearly broke me.\n\n"
+        "⬆ 300   Reply   Share\n\n"
+        "    ines_h OP · 8h\n    Cooks are the real heroes of every winter.\n\n"
+        "lowtide_lars · 1h\nHow much did the expedition cost?\n\n⬆ 2   Reply   Share\n"
+    )
+    assert [(p.question[:24], p.answer, p.speaker) for p in iv.pairs] == [
+        ("What was the coldest tem", "Minus 47, in late July, with a bit of wind on top.", "ines_h"),
+        ("I was a cook at a statio", "Cooks are the real heroes of every winter.", "ines_h"),
+    ]
+    assert "Reply" not in iv.closing and "How much did the expedition cost?" in iv.closing
