@@ -354,20 +354,27 @@ def is_role(text: str) -> bool:
 
 def one_name_per_person(names: dict[str, str]) -> dict[str, str]:
     """Labels → names, with a surname alone or a title and a surname ("Biden", "President
-    Biden") replaced by the one fuller name of that surname in the same text ("Joe Biden")."""
+    Biden") replaced by the one fuller name of that surname in the same text ("Joe Biden"),
+    and a first name alone by the one fuller name it begins ("Rosalind")."""
 
     def core(name):
         return [w for w in re.split(r"[\s.]+", name) if w and w.casefold() not in HONORIFICS]
 
     by_surname: dict[str, set[str]] = {}
+    by_first: dict[str, set[str]] = {}
     for name in set(names.values()):
         words = core(name)
         if len(words) >= 2:
             by_surname.setdefault(words[-1].casefold(), set()).add(name)
+            by_first.setdefault(words[0].casefold(), set()).add(name)
     out = {}
     for label, name in names.items():
         words = core(name)
         fuller = by_surname.get(words[-1].casefold(), set()) if len(words) == 1 else set()
+        if len(words) == 1 and not fuller:
+            # A first name alone after the full name ("ROSALIND" after "ROSALIND ACHTERBERG"),
+            # where no other speaker has that first name.
+            fuller = by_first.get(words[0].casefold(), set())
         out[label] = next(iter(fuller)) if len(fuller) == 1 else name
     return out
 

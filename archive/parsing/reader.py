@@ -110,7 +110,7 @@ LIST_ITEM = re.compile(r"^(?:[*+•–-]|\d{1,2}[.)])\s")
 # Where a web page's own matter starts after an article: comments, reading lists, sign-ups.
 PAGE_TAIL = re.compile(
     r"^(?:comments?(?: \(\d+\))?|\d+ comments?|most (?:read|popular|viewed|shared)|more from\b.{0,60}|read next|"
-    r"read more\b.{0,60}|related(?: articles| stories| content| coverage)?(?:: .{0,80})?|you (?:may|might) also like|"
+    r"read more\b.{0,60}|related(?: articles| stories| content| coverage)?(?::(?: .{0,80})?)?|you (?:may|might) also like|"
     r"recommended(?: for you)?|sign up\b.{0,80}|(?:©|copyright)\s.{0,160}|join the (?:conversation|discussion)|"
     r"leave a (?:comment|reply)|lo más visto|comentarios(?: \(\d+\))?|lire aussi|à lire aussi|mehr zum thema|"
     r"weitere artikel|kommentare(?: \(\d+\))?)$",

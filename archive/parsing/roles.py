@@ -143,8 +143,14 @@ def _settle(turns: list[Turn], unknown: set[str], askers: set[str], title: str) 
             for l, (ends, words) in stats.items()
             if ends >= 0.25 and words < 0.7 * words_talker and replies.get(l, 0) < 0.3
         }
-        found = (minor - set(replies)) | moderators
+        # A phone-in's presenter, beside the callers: presents themselves as the host, or
+        # welcomes the guest and ends a quarter of their turns with a question (an official welcoming the
+        # press does not).
+        welcoming = {l for l in _welcomes(turns, unknown)[0] if stats[l][0] >= 0.25}
+        hosts = (_hosts(turns, unknown) | welcoming) - guests
+        found = (minor - set(replies)) | moderators | hosts
         reasons = {l: "speaks when a reporter has asked" for l in unknown - found}
+        reasons.update({l: "a host: presents themselves so, or welcomes the guest" for l in hosts})
         if guests:
             # Where an operator or a moderator gives the floor and the opening introduces the
             # guests (an earnings call, a briefing): who spoke before the first question is on
@@ -190,19 +196,16 @@ GUEST_COURTESY = re.compile(
     re.I,
 )
 HOST_COURTESY = re.compile(
-    r"(?<!you're )(?<!you’re )(?<!you are )\bwelcome(?: back)?,? (?:to (?:the|our|both|all)|both|everybody|everyone|[A-Z])|"
+    r"(?<!you're )(?<!you’re )(?<!you are )\bwelcome(?: back)?(?:,? (?:to (?:the|our|both|all)|both|everybody|everyone|[A-Z])|[.!])|"
     r"\b(?:great|glad|good|happy|nice|lovely|a pleasure|so excited) to have (?:you|both of you|y'all)\b|"
     r"\bthanks?(?: you)?(?: so much| very much)? for (?:joining|coming on|coming in|being (?:here|with) (?:us|me))\b",
     re.I,
 )
 
 
-def _courtesies(turns: list[Turn], labels: set[str], stats: dict[str, tuple[float, float]]) -> dict[str, str]:
-    """Roles from the courtesies at either end of a conversation, with why: a host
-    welcomes ("Welcome to the show", "great to have you", "thanks for joining us"), a
-    guest replies ("thanks for having me", "great to be here"). Labels that say neither
-    go with the side whose turns are nearer theirs in length. Empty unless both sides
-    are heard, or the one side and a single other label."""
+def _welcomes(turns: list[Turn], labels: set[str]) -> tuple[set[str], set[str]]:
+    """Of ``labels``, who welcomes at either end of the conversation, and who thanks for
+    being had (a label that does both is neither)."""
     spoken = [t for t in turns if t.label in labels]
     hosts: set[str] = set()
     guests: set[str] = set()
@@ -211,7 +214,16 @@ def _courtesies(turns: list[Turn], labels: set[str], stats: dict[str, tuple[floa
             hosts.add(turn.label)
         if GUEST_COURTESY.search(turn.text):
             guests.add(turn.label)
-    hosts, guests = hosts - guests, guests - hosts
+    return hosts - guests, guests - hosts
+
+
+def _courtesies(turns: list[Turn], labels: set[str], stats: dict[str, tuple[float, float]]) -> dict[str, str]:
+    """Roles from the courtesies at either end of a conversation, with why: a host
+    welcomes ("Welcome to the show", "great to have you", "thanks for joining us"), a
+    guest replies ("thanks for having me", "great to be here"). Labels that say neither
+    go with the side whose turns are nearer theirs in length. Empty unless both sides
+    are heard, or the one side and a single other label."""
+    hosts, guests = _welcomes(turns, labels)
     rest = labels - hosts - guests
     if not hosts and not guests or (not hosts or not guests) and len(rest) != 1:
         return {}

@@ -45,6 +45,7 @@ LABEL_FORMS = (
 ASKER_LABEL = re.compile(
     r"^(?:q|question|pregunta|frage|domanda|pergunta|questioner|reporter|journalist|press|audience(?: \w+)?|member of the audience|"
     r"moderator|operator|conference operator|interviewer|host|co-?host|panell?ist|wn|wikinews|participant|"
+    r"(?:reporter|questioner|caller|listener|audience member) \([^()]{1,40}\)|caller|listener|"
     r"(?:the |mr\.? |madam )?chair(?:man|woman|person)?|senator(?: .*)?|sen\. .*|rep\. .*|"
     r"representative(?: .*)?|congress(?:man|woman)(?: .*)?|"
     r"pregunta|interlocutora?|reportera?|periodista|moderadora?|entrevistadora?|question(?:neur|neuse)?|journaliste)$",
@@ -60,7 +61,8 @@ JOINT_LABEL = re.compile(r"^(?:both|both of us|together|[A-Z][\w.]{0,3}(?:\s*/\s
 # Voices that neither ask nor answer: their words stay where they fall, without a new pair.
 NEUTRAL_LABEL = re.compile(
     r"^(?:announcer|narrator|voice[- ]?over|voice|interpreter|translator|crowd|audience members|all|"
-    r"video|clip|recording|sound|voz(?: \w+)?|voces(?: .*)?|coro|intervención(?: \w+)?|locutora?|int[ée]rprete|traductora?)$",
+    r"video|clip|recording|sound|voz(?: \w+)?|voces(?: .*)?|coro|intervención(?: \w+)?|locutora?|int[ée]rprete|traductora?|"
+    r".+ \((?:voice[- ]?over|v\.?o\.?|narration|narrating|off[- ]camera|archive|archive clip)\))$",
     re.I,
 )
 NOT_LABELS = {
@@ -248,12 +250,17 @@ NAME_WITH_ROLE = re.compile(
 INITIALS_SUFFIX = re.compile(r"\s*\((?P<initials>[A-Za-z]{1,4})\)$")
 
 
+WHO_AND_DETAIL = re.compile(r"(?P<who>[^()]{2,30}?) \((?P<detail>[^()]{1,40})\)")
+
+
 def _plausible(label: str) -> bool:
     label = INITIALS_SUFFIX.sub("", label)
     if JOINT_LABEL.match(label):
         return True
     if (match := NAME_WITH_ROLE.match(label)) and len(match["role"].split()) <= 14:
         return _plausible(match["name"])
+    if match := WHO_AND_DETAIL.fullmatch(label):  # "CALLER (Maria, Leeds)", "REPORTER (AFP)"
+        return len(match["detail"].split()) <= 5 and _plausible(match["who"])
     words = label.split()
     if not words or len(words) > 6 or label.casefold().rstrip(".") in NOT_LABELS:
         return False

@@ -652,3 +652,34 @@ def test_in_a_thread_the_original_poster_answers_and_the_commenters_ask():
         ("I was a cook at a statio", "Cooks are the real heroes of every winter.", "ines_h"),
     ]
     assert "Reply" not in iv.closing and "How much did the expedition cost?" in iv.closing
+
+
+def test_on_a_phone_in_callers_ask_and_the_presenter_who_welcomes_the_guest_asks_with_them():
+    iv = parse(
+        "THE NIA BOWEN PHONE-IN\n\n"
+        "NIA BOWEN: Good afternoon. We have an adviser in the studio to take your calls. Rosalind Achterberg "
+        "runs the Warm Homes helpline. Rosalind, welcome. Why are bills still this high?\n\n"
+        "ROSALIND ACHTERBERG: Thanks, Nia. The cap follows wholesale prices with a lag.\n\n"
+        "NIA BOWEN: The lines are full. Maria is in Leeds. Hello, Maria.\n\n"
+        "CALLER (Maria, Leeds): Hiya Nia. I'm on a prepayment meter. Is that costing me more than a direct debit?\n\n"
+        "ROSALIND: Not any more, Maria. The premium was removed last year.\n\n"
+        "NIA BOWEN: And Dev is in Huddersfield. Dev, what's your question?\n\n"
+        "CALLER (Dev, Huddersfield): Should I leave the heating on low all day or put it on when I need it?\n\n"
+        "ROSALIND: On when you need it, in most homes.\n"
+    )
+    assert [p.speaker for p in iv.pairs] == ["Rosalind Achterberg"] * 3
+    assert any("“NIA BOWEN” asks" in line for line in iv.evidence)
+
+
+def test_a_voice_over_neither_asks_nor_answers():
+    iv = parse(
+        "Sunday Profile\n\n"
+        "HOST (voice-over): In a back room in Surulere, Adebayo Okafor keeps eleven trumpets.\n\n"
+        "INTERVIEWER: Mr Okafor, eleven trumpets. Why eleven?\n\n"
+        "ADEBAYO OKAFOR: Because each one has a story.\n\n"
+        "HOST (voice-over): He grew up in Ibadan, the son of a schoolteacher.\n\n"
+        "ADEBAYO OKAFOR: My father wanted an engineer.\n\n"
+        "INTERVIEWER: Do you still practise every day?\n\n"
+        "ADEBAYO OKAFOR: Every day. Two hours.\n"
+    )
+    assert [p.answer.split("\n\n")[0] for p in iv.pairs] == ["Because each one has a story.", "Every day. Two hours."]
