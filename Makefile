@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 AXE := node_modules/axe-core/axe.min.js
 
-.PHONY: run serve setup test lint test-postgres system-packages bench reliability clean
+.PHONY: run serve setup test lint test-postgres system-packages bench bench-parsing reliability clean
 
 run: setup
 	$(PY) manage.py import_interviews fixtures/
@@ -80,6 +80,12 @@ BENCH_VENV := bench-data/venv
 
 bench: $(VENV)/.installed $(BENCH_VENV)/.installed
 	$(PY) -m bench.run --sizes $(SIZES) --duration $(BENCH_DURATION) --repeats $(BENCH_REPEATS) $(BENCH_ARGS)
+
+# The parser's speed against another commit's, in the same run (bench/parsing.py).
+# AGAINST=<commit> (default HEAD~1).
+AGAINST ?= HEAD~1
+bench-parsing: $(VENV)/.installed
+	$(PY) -m bench.parsing --against $(AGAINST)
 
 # Faults and load (bench/reliability.py, RELIABILITY.md): a 100,000-answer corpus imported,
 # imports and rebuilds killed with kill -9, the costliest queries, wrk at c=32 with a worker
