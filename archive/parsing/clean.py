@@ -49,6 +49,8 @@ END_MARKER = re.compile(r"^END(?:\s+\d{1,2}:\d{2}\s*[AP]\.?M\.?(?:\s+[A-Z]{2,4})
 STAGE_DIRECTION = re.compile(
     r"\((?:Laughter|Laughs|Applause|Inaudible|Crosstalk|Cross-talk|Silence|Pause|Music|Break|Recess)\.?\)", re.I
 )
+# A recording's time alone on a line, above the turn it times: "00:00:21", "[01:02:03]".
+CLOCK_LINE = re.compile(r"^[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[\])]?$")
 ODD_SPACE = re.compile(r"[^\S\n]")
 INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")  # zero-width characters, soft hyphens
 # The credit line of a pull quote: "—Natasha Gownaris", or a quote repeated with its credit.
@@ -189,6 +191,7 @@ def clean_line(line: str) -> tuple[str, list[str]]:
         is_junk(stripped)
         or END_MARKER.match(stripped)
         or STAGE_DIRECTION.fullmatch(stripped)
+        or CLOCK_LINE.match(stripped)
         or PULL_QUOTE_CREDIT.match(stripped)
         or IMAGE_CAPTION.match(stripped)
         or REFERENCE_DEFINITION.match(stripped)

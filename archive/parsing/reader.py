@@ -126,6 +126,9 @@ NOT_INTERVIEW_CUE = re.compile(
     r"acta de la (?:reunión|sesión)|protokoll der \w*sitzung)\b",
     re.I,
 )
+# A meeting's minutes open so, however long the line: "MINUTES of the Ordinary Meeting of the
+# Parish Council held on Tuesday 8 April 2025 at 7.30pm in the Jubilee Room".
+MINUTES_HEADING = re.compile(r"^minutes of (?:the |a |an )?[\w’' -]{0,60}?(?:meeting|session)\b", re.I)
 AS_DELIVERED = re.compile(r"\bas (?:prepared for delivery|delivered)\b", re.I)
 INTERVIEW_CUE = re.compile(
     r"\b(?:interview\w*|Q\s?&\s?A|questions (?:for|with|to (?!ask\b))|(?:spoke|speaks|talked|talks|chatted|sat down) (?:to|with)|"
@@ -513,7 +516,7 @@ class _Reader(TitleBlock, Naming):
         if INTERVIEW_CUE.search(opening):
             return False
         return bool(AS_DELIVERED.search(opening)) or any(
-            NOT_INTERVIEW_CUE.search(line) and len(line.split()) <= 12 for line in lines
+            NOT_INTERVIEW_CUE.search(line) and len(line.split()) <= 12 or MINUTES_HEADING.match(line) for line in lines
         )
 
     def _reads_as_interview(self, questions: list[str], marked: bool, paragraphs: int) -> bool:

@@ -37,6 +37,8 @@ LABEL_FORMS = (
     ("bold-turn", re.compile(r"^(?:\d{1,2}[.)]\s+)?(?:\*\*|__)(?P<label>[^*_:\n]{1,120}?):\s+(?=\S)")),
     ("wiki", re.compile(r"^\(\((?P<label>[^()\n]{1,60})\)\)\s*:?\s*")),
     ("bracket", re.compile(r"^\[(?P<label>[^\[\]\n]{1,40})\]:\s+(?=\S)")),  # "[Interviewer]: …"
+    # A recording tool's generic label without a time: "[Speaker 2] And I'm Yui."
+    ("bracket", re.compile(r"^\[(?P<label>Speaker \d{1,2})\]\s+(?=\S)")),
     ("qa", re.compile(rf"^(?P<label>{QA_WORDS})(?:\s*:\s*|\.\s+|\s{{2,}}|\s[–—]\s|(?<=Q) (?=[A-Z]))(?=\S)")),
     ("plain", re.compile(r"^(?P<label>[^\W\d_][^:\n]{0,48}?)\s?:\s+(?=\S)")),
     # Initials without a colon answering labelled questions: "MS Although we used …"
@@ -192,7 +194,7 @@ def strip_timestamp(line: str) -> tuple[str, str]:
 
 # Every label form but two has a colon or a closing bracket near the start; those two ("Q  …",
 # "MS Although …") open with capitals. Other lines are not tried against every form.
-BARE_LABEL_START = re.compile(rf"^(?:{QA_WORDS})(?:\.|\s)|^[A-Z]{{2,3}}\s")
+BARE_LABEL_START = re.compile(rf"^(?:{QA_WORDS})(?:\.|\s)|^[A-Z]{{2,3}}\s|^\[Speaker \d")
 
 
 # A committee's question number before the questioner's name: "Q12 Chair: …".

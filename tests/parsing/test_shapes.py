@@ -683,3 +683,45 @@ def test_a_voice_over_neither_asks_nor_answers():
         "ADEBAYO OKAFOR: Every day. Two hours.\n"
     )
     assert [p.answer.split("\n\n")[0] for p in iv.pairs] == ["Because each one has a story.", "Every day. Two hours."]
+
+
+def test_minutes_open_so_however_long_their_heading():
+    iv = parse(
+        "LITTLE ASHCOMBE PARISH COUNCIL\n\n"
+        "MINUTES of the Ordinary Meeting of the Parish Council held on Tuesday 8 April 2025 at 7.30pm "
+        "in the Jubilee Room, Little Ashcombe Village Hall\n\n"
+        "25/041 APOLOGIES FOR ABSENCE: Apologies were received from Cllr Ferris. Were any others expected?\n\n"
+        "25/042 PUBLIC PARTICIPATION: A resident asked about the bus shelter. The Clerk will write to the county.\n\n"
+        "25/043 POLICE REPORT: Could the PCSO attend in May? She will, if rostered.\n\n"
+        "25/044 PLANNING: No applications were received this month.\n"
+    )
+    assert iv.pairs == []
+
+
+def test_times_on_lines_of_their_own_are_debris_between_turns():
+    iv = parse(
+        "Interview recording 12-09-2024 - transcript\n\n"
+        "00:00:02\nSpeaker 1: So, welcome, and thanks again for agreeing to do this. How did you start?\n\n"
+        "00:00:21\nSpeaker 2: By accident. A friend needed an interpreter at a clinic.\n\n"
+        "00:01:05\nSpeaker 1: And what changed after that first day?\n\n"
+        "00:01:09\nSpeaker 2: I stopped being afraid of my second language.\n"
+    )
+    assert [p.answer for p in iv.pairs] == [
+        "By accident. A friend needed an interpreter at a clinic.",
+        "I stopped being afraid of my second language.",
+    ]
+
+
+def test_a_generic_speaker_label_in_brackets_needs_no_time():
+    iv = parse(
+        "Ep. 87: the seed library\n\n"
+        "[Speaker 1] Hello and welcome to The Long Table. I'm Marcus.\n\n"
+        "[Speaker 2] And I'm Yui. Our guest today runs a seed library. Welcome, Halima!\n\n"
+        "[Speaker 3] Thank you for having me. It's lovely to be here.\n\n"
+        "[Speaker 1] How did the library start?\n\n"
+        "[Speaker 3] With one biscuit tin of bean seeds in the creamery's old office.\n\n"
+        "[Speaker 2] And how many varieties now?\n\n"
+        "[Speaker 3] Three hundred and twelve, at the last count.\n"
+    )
+    assert [p.speaker for p in iv.pairs] == ["Speaker 3"] * 3
+    assert iv.pairs[-1].answer == "Three hundred and twelve, at the last count."
