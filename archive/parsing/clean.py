@@ -59,6 +59,10 @@ PULL_QUOTE_CREDIT = re.compile(
 )
 # An image caption with its credit: "Jorgensen in July 2020.Image: Gage Skidmore."
 IMAGE_CAPTION = re.compile(r"^\S.{0,200}?\S\s*(?:Image|Photo|Picture)s?:\s*[^.:]{1,80}\.?$")
+# A link to another story set inside the article: "Related: The secret life of the dirt roads".
+INLINE_LINK = re.compile(
+    r"^(?:related(?: story| article)?|see also|also read|read also|leggi anche|lire aussi)\s*:\s+\S.{0,100}$", re.I
+)
 HEADING = re.compile(r"^#{1,6}\s+")
 QUOTE_MARK = re.compile(r"^\s*(?:>\s?)+")
 # A caption cue's timing ("00:00:00.662 --> 00:00:04.307", "[12.34 --> 17.20]"): captions are
@@ -192,6 +196,7 @@ def clean_line(line: str) -> tuple[str, list[str]]:
         or END_MARKER.match(stripped)
         or STAGE_DIRECTION.fullmatch(stripped)
         or CLOCK_LINE.match(stripped)
+        or INLINE_LINK.match(stripped)
         or PULL_QUOTE_CREDIT.match(stripped)
         or IMAGE_CAPTION.match(stripped)
         or REFERENCE_DEFINITION.match(stripped)

@@ -124,3 +124,19 @@ def test_bold_seams_keep_every_word_apart():
         "Notes\n\n**Jo Roe:** **What** are you **making****next**?\n\n**Ann Lee:** A boat.\n\n**Jo Roe:** Why?\n\n**Ann Lee:** For fun.\n"
     )
     assert "making next" in iv.pairs[0].question  # "****" between two words is a space, not a join
+
+
+def test_a_related_story_link_inside_an_interview_does_not_end_it():
+    iv = parse(
+        "The coach of Iten\n\nWe spoke with Ruth Chebet on the veranda, over tea.\n\n"
+        "How did the camp start?\n\nWith three girls from my village and a rented house.\n\n"
+        "Related: The secret life of the Iten dirt roads\n\n"
+        "What was the hardest thing to learn?\n\nTo say no to a talented athlete.\n\n"
+        "Do you still run yourself?\n\nEvery morning, slowly.\n"
+    )
+    assert [p.answer for p in iv.pairs] == [
+        "With three girls from my village and a rented house.",
+        "To say no to a talented athlete.",
+        "Every morning, slowly.",
+    ]
+    assert "Related: The secret life of the Iten dirt roads" in iv.discarded
