@@ -55,5 +55,5 @@ def test_the_once_sealed_written_sets_keep_their_figures():
     once_sealed = [label for label in WRITTEN if label["sealed"]]
     assert len(once_sealed) >= 112
     count, first, last, false_pairs = overall(once_sealed)
-    assert count >= 83.0 and first >= 90.1 and last >= 90.1
+    assert count >= 83.9 and first >= 90.1 and last >= 91.0
     assert false_pairs <= 1  # the essay of run 4 (README)
