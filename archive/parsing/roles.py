@@ -96,7 +96,7 @@ def decide(
                 out.why[label] = "answers: an answer mark (“A”, “R”)"
             elif QUESTION_LABEL.match(label):
                 out.askers.add(label)
-                out.why[label] = "asks: a question mark (“Q”, “D”)"
+                out.why[label] = "asks: a question mark (“Q”, “P”)"
             else:
                 out.askers.add(label)
                 out.why[label] = "asks: beside “Q” and “A”, another voice is not the one who answers"
