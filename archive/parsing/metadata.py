@@ -85,6 +85,8 @@ def read_header(lines: list[tuple[int, str]]) -> tuple[dict[str, str], list[tupl
     the lines after it, and its lines as written."""
     header: dict[str, str] = {}
     start = next((i for i, (_, line) in enumerate(lines) if line.strip()), len(lines))
+    if fenced := _front_matter(lines, start):
+        return fenced
     end = start
     for _, line in lines[start:]:
         match = HEADER_LINE.match(line.strip())
@@ -96,6 +98,38 @@ def read_header(lines: list[tuple[int, str]]) -> tuple[dict[str, str], list[tupl
     # One lone "Photo credit: X" first line is not a header; a header has a title or two keys.
     if len(header) < 2 and "title" not in header:
         return {}, lines, []
+    return header, lines[end:], [line.strip() for _, line in lines[start:end]]
+
+
+FRONT_MATTER_KEYS = HEADER_KEYS | {"author": "interviewer", "by": "interviewer"}
+
+
+def _front_matter(lines: list[tuple[int, str]], start: int):
+    """A static-site page's YAML front matter, ``---`` above and below ``key: value`` lines::
+
+        ---
+        title: "Meet the volunteers: Lorenzo Bassani-Ortiz"
+        author: Hye-jin Park
+        date: 2025-08-03
+        ---
+
+    read like a header (its author is the interviewer; other keys are kept as written), or
+    None when the text does not open so."""
+    if start >= len(lines) or lines[start][1].strip() != "---":
+        return None
+    block = lines[start + 1 : start + 41]
+    close = next((i for i, (_, line) in enumerate(block) if line.strip() == "---"), None)
+    if not close:
+        return None
+    header = {}
+    for _, line in block[:close]:
+        match = HEADER_LINE.match(line.strip())
+        key = FRONT_MATTER_KEYS.get(match["key"].strip().lower()) if match else None
+        if key:
+            header[key] = clean(match["value"]).strip("\"'")
+    if not header:
+        return None
+    end = start + 1 + close + 1
     return header, lines[end:], [line.strip() for _, line in lines[start:end]]
 
 

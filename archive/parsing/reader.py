@@ -132,6 +132,7 @@ MINUTES_HEADING = re.compile(r"^minutes of (?:the |a |an )?[\w’' -]{0,60}?(?:m
 AS_DELIVERED = re.compile(r"\bas (?:prepared for delivery|delivered)\b", re.I)
 INTERVIEW_CUE = re.compile(
     r"\b(?:interview\w*|Q\s?&\s?A|questions (?:for|with|to (?!ask\b))|(?:spoke|speaks|talked|talks|chatted|sat down) (?:to|with)|"
+    r"(?:we|I) (?:spoke|talked|met) (?:in|at|over|on|by|via) (?:the|her|his|their|a|an|phone|video|e-?mail)\b|"
     r"in conversation|conversation with|asked (?:him|her|them)|answers? (?:our|readers'?) questions|entrevista|"
     r"entretien|propos recueillis|intervista|interviewt?|интервью)\b",
     re.I,

@@ -725,3 +725,24 @@ def test_a_generic_speaker_label_in_brackets_needs_no_time():
     )
     assert [p.speaker for p in iv.pairs] == ["Speaker 3"] * 3
     assert iv.pairs[-1].answer == "Three hundred and twelve, at the last count."
+
+
+def test_a_static_sites_front_matter_gives_title_date_and_interviewer():
+    iv = parse(
+        '---\ntitle: "Meet the volunteers: Lorenzo Bassani of the Bike Kitchen"\nauthor: Hye-jin Park\n'
+        "date: 2025-08-03\ncategories: [volunteers]\n---\n\n"
+        "Lorenzo runs the Saturday workshop. We spoke in the workshop, between repairs.\n\n"
+        "*What is a bike kitchen, for people who have never been to one?*\n\nA workshop where you fix your own bike.\n\n"
+        "*Where do the parts come from?*\n\nDonations, mostly, and the council's lost property.\n\n"
+        "*What comes next for the workshop?*\n\nA second stand and a Wednesday evening.\n"
+    )
+    assert (iv.title, iv.interviewer, str(iv.published)) == (
+        "Meet the volunteers: Lorenzo Bassani of the Bike Kitchen",
+        "Hye-jin Park",
+        "2025-08-03",
+    )
+    assert [p.answer for p in iv.pairs] == [
+        "A workshop where you fix your own bike.",
+        "Donations, mostly, and the council's lost property.",
+        "A second stand and a Wednesday evening.",
+    ]
