@@ -24,17 +24,20 @@ ROOT = Path(__file__).resolve().parents[1]
 LARGE = ROOT.parent / "shared" / "corpus" / "large"
 
 
-def parser_at(root: Path):
-    """The ``archive.parsing`` package of the checkout at ``root``, imported on its own."""
+def _forget_archive() -> None:
     for name in [m for m in sys.modules if m == "archive" or m.startswith("archive.")]:
         del sys.modules[name]
+
+
+def parser_at(root: Path):
+    """The ``archive.parsing`` package of the checkout at ``root``, imported on its own."""
+    _forget_archive()
     sys.path.insert(0, str(root))
     try:
         return importlib.import_module("archive.parsing")
     finally:
         sys.path.pop(0)
-        for name in [m for m in sys.modules if m == "archive" or m.startswith("archive.")]:
-            del sys.modules[name]
+        _forget_archive()
 
 
 def median_ms(parse, texts: list[str]) -> float:

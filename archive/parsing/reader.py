@@ -348,12 +348,18 @@ class _Reader(TitleBlock, Naming):
         known_answerers = {l for l in set(iv.labels) if names_one_of(l, interviewees)} - known_askers
         known_answerers |= letters & {"R"}
         posters = {l for l in set(iv.labels) if self.label_forms.get(l) == "thread-op"}
-        if posters:  # a thread's original poster answers, the commenters ask
-            known_answerers |= posters
-            known_askers |= {l for l in set(iv.labels) if self.label_forms.get(l) == "thread"}
+        commenters = {l for l in set(iv.labels) if self.label_forms.get(l) == "thread"} if posters else set()
+        known_answerers |= posters  # a thread's original poster answers, the commenters ask
+        known_askers |= commenters
         if self.answers_labelled:  # the questions are set apart, unlabelled: the labels answer
             known_answerers |= set(iv.labels) - known_askers
         decided = speaking.decide(spoken, known_askers, self.roles, title=iv.title, known_answerers=known_answerers)
+        for label in (posters | commenters) - set(self.roles or {}):  # say why in the thread's terms
+            decided.why[label] = (
+                "answers: the thread marks them as its original poster (OP)"
+                if label in posters
+                else "asks: a commenter in a thread whose original poster answers"
+            )
         askers = decided.askers
         # Written Q&A (Wikinews-style ((WN)), "**Q: …?**" in bold) asks in short lines too.
         written = all(

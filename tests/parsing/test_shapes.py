@@ -652,6 +652,7 @@ def test_in_a_thread_the_original_poster_answers_and_the_commenters_ask():
         ("I was a cook at a statio", "Cooks are the real heroes of every winter.", "ines_h"),
     ]
     assert "Reply" not in iv.closing and "How much did the expedition cost?" in iv.closing
+    assert "“ines_h” answers: the thread marks them as its original poster (OP)" in iv.evidence
 
 
 def test_on_a_phone_in_callers_ask_and_the_presenter_who_welcomes_the_guest_asks_with_them():
