@@ -23,6 +23,7 @@ from .metadata import (
 from .people import (
     FIRST_NAME,
     HONORIFICS,
+    INSTITUTION_WORDS,
     NAME,
     NAME_WORD,
     NOT_FIRST_NAMES,
@@ -38,6 +39,12 @@ from .people import (
 
 TITLE_SEPARATOR = re.compile(r"\s+[–—-]\s+(?=[^–—-]+$)")
 
+
+# A witness sworn in by name, as a hearing's transcript prints it: "MR DERMOT FRANCIS HALDANE (sworn)".
+SWORN = re.compile(
+    r"(?:^|\s)(?:(?:MR|MRS|MS|MISS|DR|PROFESSOR|PROF|SIR|DAME|LORD|LADY|BARONESS)\.? )?"
+    r"(?P<name>[A-ZÀ-Þ][A-ZÀ-Þ’'\-]+(?: [A-ZÀ-Þ][A-ZÀ-Þ’'\-]+){1,4}) \((?:sworn|affirmed)\)"
+)
 
 class Naming:
     """The naming half of the reader (:class:`archive.parsing.reader._Reader`)."""
@@ -136,6 +143,9 @@ class Naming:
         suffix = self._title_suffix()
         if suffix and NAME.match(suffix):
             candidates.append(suffix)
+        sworn = {" ".join(m["name"].split()).title() for t in [iv.lead, *texts] for m in SWORN.finditer(t)}
+        if len(sworn) == 1 and "speaker" not in self.header:  # "MR DERMOT HALDANE (sworn)": the witness
+            candidates.insert(0, sworn.pop())
         if not candidates:
             candidates = self._named_in_title(texts)
         if not candidates:
@@ -173,7 +183,11 @@ class Naming:
                 or words[0].isupper()
             ):
                 words.pop(0)
-            if 2 <= len(words) <= 4 and not any(w.casefold() in HONORIFICS | {"wikinews"} for w in words):
+            if (
+                2 <= len(words) <= 4
+                and not any(w.casefold() in HONORIFICS | {"wikinews"} for w in words)
+                and not INSTITUTION_WORDS.intersection(words)
+            ):
                 names.append(" ".join(words))
         mentions = {n: len(re.findall(rf"\b{re.escape(n.split()[-1])}\b", body)) for n in names}
         # "Talking toolkits with Ann Lee": the guest the title names, mentioned or not.

@@ -421,6 +421,62 @@ OUTLET_WORDS = {
 }
 
 
+# Words that make a run of capitals a body, not a person: "The Brennock Reservoir Inquiry".
+INSTITUTION_WORDS = OUTLET_WORDS | {
+    "Inquiry",
+    "Committee",
+    "Council",
+    "Commission",
+    "Institute",
+    "University",
+    "College",
+    "School",
+    "Association",
+    "Society",
+    "Foundation",
+    "Company",
+    "Corporation",
+    "Ltd",
+    "Inc",
+    "Group",
+    "Board",
+    "Parliament",
+    "Senate",
+    "Assembly",
+    "Ministry",
+    "Department",
+    "Agency",
+    "Trust",
+    "Club",
+    "Museum",
+    "Library",
+    "Reservoir",
+    "Festival",
+    "Conference",
+    "Summit",
+    "Forum",
+    "Project",
+    "Centre",
+    "Center",
+    "Hospital",
+    "Church",
+    "Court",
+    "Tribunal",
+    "Hearing",
+    "Report",
+    "Union",
+    "Party",
+    "Office",
+    "Service",
+    "Authority",
+    "Bank",
+    "Fund",
+    "Episode",
+    "Session",
+    "Day",
+}
+
+
 def who_asks(text: str) -> tuple[list[str], list[str]]:
     """(interviewers, interviewees) the text names: "Jo Roe sat down with Ann Lee and Bo Tan"
     → (["Jo Roe"], ["Ann Lee", "Bo Tan"])."""

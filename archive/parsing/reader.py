@@ -229,6 +229,7 @@ class _Reader(TitleBlock, Naming):
         self.byline_names: list[str] = []
         self.byline_affiliation = ""
         self.not_questions: set[int] = set()
+        self.cast: dict[str, list[str]] = {"asks": [], "answers": []}  # a cast list's hosts and guests
 
     @cached_property
     def casefolded_text(self) -> str:
@@ -341,6 +342,7 @@ class _Reader(TitleBlock, Naming):
         spoken = [turns.Turn(p.label, p.text, p.line, marked=p.mark is not None) for p in body]
         main = self._speaker([t.text for t in spoken if t.label is None])
         interviewers, interviewees = who_asks("\n".join([iv.title, *(t.text for t in spoken[:4] if t.label is None)]))
+        interviewers, interviewees = interviewers + self.cast["asks"], interviewees + self.cast["answers"]
         known_askers = {l for l in set(iv.labels) if self._names_interviewer(l) or names_one_of(l, interviewers)}
         known_askers |= self._asks_in_bold(spoken)
         letters = {l for l in set(iv.labels) if self.label_forms.get(l) == "qa-letter"}

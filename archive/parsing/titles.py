@@ -28,18 +28,31 @@ from .metadata import (
     parse_date,
 )
 from .people import (
+    HONORIFICS,
     NAME,
     NAME_WORD_RE,
 )
 
 # A line of an archive's record sheet: "Interviewer: Claire Fontaine", "Duration: 00:41:16".
+CAST_KEYS = (
+    r"Hosts?|Co-?hosts?|Presenters?|Moderators?|Moderated by|Chair(?:ed by|man|woman|person)?|Panel|Panell?ists?|"
+    r"Guests?|Counsel(?: to the [\w ]{2,40})?|For [^:]{2,60}|Participants?|With|Featuring"
+)
 RECORD_LINE = re.compile(
     r"^(?P<key>Interviewee|Interviewer|Interviewed by|Narrator|Also present|Present|(?:Interview )?reference|Recording|"
     r"Audio file|Date(?: of (?:recording|interview))?|Recorded(?: on| at)?|"
     r"Location|Place|Venue|Duration|Length|Running time|Transcription|Transcribed by|Transcriber|Speakers?|Language|"
-    r"Subject|Topics?|Project|Collection|Series|Format|Editor|Producer|Photos?|Pictures|Photography)\s*:\s*(?P<value>\S.*)$",
+    r"Subject|Topics?|Project|Collection|Series|Format|Editor|Producer|Photos?|Pictures|Photography|"
+    rf"{CAST_KEYS})\s*:\s*(?P<value>\S.*)$",
     re.I,
 )
+# Who is who above a transcript: "Host: Noor Siddiqui", "Moderator: Farida Haddad, Senior Fellow",
+# "Chair: The Hon. Mrs Justice Solheim", "For Cullen Water plc (core participant): Mr Fenwick KC".
+CAST = re.compile(rf"^(?:{CAST_KEYS})$", re.I)
+ASKS = re.compile(r"^(?:hosts?|co-?hosts?|presenters?|moderators?|moderated by|interviewer|interviewed by)$", re.I)
+PEOPLE_KEYS = {"interviewer", "interviewee", "interviewed by", "narrator", "also present", "present", "speakers", "speaker"}
+ANSWERS = re.compile(r"^(?:guests?|panel|panell?ists?|speakers?|interviewees?)$", re.I)
+NAME_END = re.compile(r"\s*(?:[,;·(–—|]|\bwith\b|\band\b).*$")
 
 
 def _record_value(match) -> bool:
@@ -50,7 +63,32 @@ def _record_value(match) -> bool:
     if match["key"].casefold() in ("interviewer", "interviewee", "interviewed by", "narrator"):
         name = value.split(",")[0].split(" (")[0].split()
         return 1 <= len(name) <= 5 and all(w[:1].isupper() for w in name) and "?" not in value
+    if CAST.match(match["key"]):  # a name (with a title), not a turn ("Host: Welcome back, everyone.")
+        name = NAME_END.sub("", value).split()
+        return (
+            2 <= len(name) <= 7
+            and all(w[:1].isupper() for w in name)
+            and "?" not in value
+            and not value.rstrip().endswith((".", "!", "…"))  # "Chair: Ms Okafor." gives the floor
+        )
     return True
+
+
+def _name_in(value: str) -> str:
+    """The person a record line names: "Farida Haddad, Senior Fellow" → "Farida Haddad"."""
+    return NAME_END.sub("", value).strip()
+
+
+def _people_in(value: str) -> list[str]:
+    """The people a cast line lists: "Tomas Berg, harbour master; Dr Ines Vale" → both names."""
+    people = []
+    for item in re.split(r";|,(?= *[A-ZÀ-Þ][\w’'\-]+ [A-ZÀ-Þ])| and | & ", value):
+        words = _name_in(item).split()
+        while words and words[0].casefold().rstrip(".") in HONORIFICS:
+            words.pop(0)
+        if NAME.match(" ".join(words)):
+            people.append(" ".join(words))
+    return people
 
 
 class TitleBlock:
@@ -98,27 +136,43 @@ class TitleBlock:
             Interviewee: Arne Halvorsen (b. 1941), compositor
             Interviewer: Claire Fontaine
             Date of recording: 9 October 2024
+
+        So is a cast list above the first turn, even of one line: it names who is who and
+        says nothing ("Host: Noor Siddiqui · Recorded 3 February", "Moderator: Farida Haddad,
+        Senior Fellow", "Chair: The Hon. Mrs Justice Solheim"); the host and the moderator ask.
         """
         for start in range(min(6, len(paragraphs))):
-            run, keys = [], set()
+            run, keys, rest = [], set(), None
             for paragraph in paragraphs[start:]:
                 if not paragraph.lines:
                     break
                 lines = [f"{paragraph.label}: {paragraph.lines[0]}" if paragraph.label else paragraph.lines[0]]
                 lines += paragraph.lines[1:]
                 matches = [RECORD_LINE.match(clean(line)) for line in lines]
-                if not all(m and _record_value(m) for m in matches):
-                    break
-                found = [m["key"].casefold() for m in matches]
-                if keys & set(found) or len(set(found)) < len(found):
+                keyed = next((i for i, m in enumerate(matches) if not (m and _record_value(m))), len(lines))
+                found = [m["key"].casefold() for m in matches[:keyed]]
+                if not keyed or keys & set(found) or len(set(found)) < len(found):
                     break  # a key twice: turns ("Interviewer: …" again), not a record sheet
-                run.append((paragraph, lines))
+                run.append((paragraph, lines[:keyed]))
                 keys |= set(found)
-            if sum(len(lines) for _, lines in run) >= 3 and len(keys) >= 2:
+                if keyed < len(lines):  # "Host: Noor Siddiqui" over "Transcript (auto-generated)"
+                    rest = Paragraph(paragraph.line + keyed, paragraph.lines[keyed:])
+                    break
+            sheet = sum(len(lines) for _, lines in run) >= 3 and len(keys) >= 2 and rest is None
+            cast = (
+                keys
+                and any(CAST.match(key) for key in keys)
+                and not any(p.label for p in paragraphs[:start])
+                and all(CAST.match(key) or key in PEOPLE_KEYS for key in keys)
+            )
+            if sheet or cast:
+                at = paragraphs.index(run[0][0])
                 for paragraph, lines in run:
                     paragraphs.remove(paragraph)
                     for line in lines:
                         self._record_line(line)
+                if rest is not None:
+                    paragraphs.insert(at, rest)
                 return
 
     def _record_line(self, line: str) -> None:
@@ -127,10 +181,16 @@ class TitleBlock:
         match = RECORD_LINE.match(line)
         key, value = match["key"].casefold(), match["value"]
         iv.metadata_lines.append(line)
-        if key in ("interviewer", "interviewed by"):
-            iv.interviewer = iv.interviewer or value.split(",")[0].split(" (")[0].strip()
-        elif key in ("interviewee", "narrator") and "speaker" not in self.header:
-            self.header["speaker"] = value.split(",")[0].split(" (")[0].strip()
+        if CAST.match(key):  # "Panelists: Tomas Berg, harbour master; Dr Ines Vale, engineer"
+            people = _people_in(value)
+            if ASKS.match(key):
+                self.cast["asks"].extend(people)
+            elif ANSWERS.match(key):
+                self.cast["answers"].extend(people)
+        if key in ("interviewer", "interviewed by") or ASKS.match(key):
+            iv.interviewer = iv.interviewer or _name_in(value)
+        elif key in ("interviewee", "narrator", "guest") and "speaker" not in self.header:
+            self.header["speaker"] = _name_in(value)
         elif key in ("location", "place", "venue"):
             iv.place = iv.place or value
         elif key.startswith(("date", "recorded")) and (published := parse_date(value)):

@@ -747,3 +747,70 @@ def test_a_static_sites_front_matter_gives_title_date_and_interviewer():
         "Donations, mostly, and the council's lost property.",
         "A second stand and a Wednesday evening.",
     ]
+
+
+PANEL = """Can our harbours adapt? A panel on rising tides
+
+Online panel, 3 March 2025
+Moderator: Lena Okafor, Director, Coastal Futures
+Panelists: Tomas Berg, harbour master; Dr Ines Vale, engineer
+
+Lena Okafor: Welcome, everyone, and thank you for joining us. Tomas, what changed after the storm?
+
+Tomas Berg: We raised the quay by forty centimetres, and we stopped pretending it was enough.
+
+Lena Okafor: Ines, would you add anything?
+
+Dr Ines Vale: Only that forty centimetres buys us about twenty years.
+
+Lena Okafor: And after those twenty years?
+
+Dr Ines Vale: We move the harbour, or we build a wall.
+
+Tomas Berg: Or both, in my view.
+"""
+
+
+def test_a_cast_list_above_the_first_turn_names_who_is_who_and_is_no_turn():
+    iv = parse(PANEL)
+    assert iv.pairs[0].question == (
+        "Welcome, everyone, and thank you for joining us. Tomas, what changed after the storm?"
+    )
+    assert iv.interviewer == "Lena Okafor"
+    assert "Moderator: Lena Okafor, Director, Coastal Futures" in iv.metadata_lines
+    assert [p.speaker for p in iv.pairs] == ["Tomas Berg", "Ines Vale", "Ines Vale", "Tomas Berg"]
+
+
+def test_a_host_line_over_another_line_gives_the_host_and_keeps_the_other_line_as_lead():
+    iv = parse(
+        "KITCHEN RADIO — Episode 4\n\nHost: Noor Adeyemi · Recorded 3 May 2025\n"
+        "Transcript corrected by hand\n\n"
+        "Noor Adeyemi: Welcome back. What did you cook first, as a child?\n\n"
+        "Mira Solberg: Pancakes, and badly.\n\n"
+        "Noor Adeyemi: And now?\n\nMira Solberg: Still pancakes, and well.\n"
+    )
+    assert iv.interviewer == "Noor Adeyemi"
+    assert "Transcript corrected by hand" in iv.lead
+    assert [p.answer for p in iv.pairs] == ["Pancakes, and badly.", "Still pancakes, and well."]
+
+
+def test_a_host_who_greets_is_a_turn_not_a_cast_list():
+    iv = parse(
+        "Morning show\n\nHost: Welcome back, everyone. Who is with us today?\n\n"
+        "Guest: Me, Ana, from the bakery.\n\nHost: What do you bake first?\n\nGuest: Rye bread.\n"
+    )
+    assert [p.question for p in iv.pairs] == ["Welcome back, everyone. Who is with us today?", "What do you bake first?"]
+    assert iv.metadata_lines == []
+
+
+def test_a_hearing_names_the_witness_it_swears_in_and_a_body_is_no_person():
+    iv = parse(
+        "The Marsh Lane Bridge Inquiry\n\nDay 4\n\n"
+        "MS HALE: Good morning. The next witness is Mr Owen Price.\n\n"
+        "MR OWEN GARETH PRICE (sworn)\n\n"
+        "Q. Could you give the Inquiry your full name, please?\n\n"
+        "A. Owen Gareth Price.\n\n"
+        "Q. You inspected the bridge in 2021?\n\nA. I did, twice.\n"
+    )
+    assert {p.speaker for p in iv.pairs} == {"Owen Gareth Price"}
+    assert all("Inquiry" not in s.name for s in iv.speakers)
