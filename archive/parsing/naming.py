@@ -46,6 +46,7 @@ SWORN = re.compile(
     r"(?P<name>[A-ZÀ-Þ][A-ZÀ-Þ’'\-]+(?: [A-ZÀ-Þ][A-ZÀ-Þ’'\-]+){1,4}) \((?:sworn|affirmed)\)"
 )
 
+
 class Naming:
     """The naming half of the reader (:class:`archive.parsing.reader._Reader`)."""
 

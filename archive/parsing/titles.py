@@ -50,7 +50,16 @@ RECORD_LINE = re.compile(
 # "Chair: The Hon. Mrs Justice Solheim", "For Cullen Water plc (core participant): Mr Fenwick KC".
 CAST = re.compile(rf"^(?:{CAST_KEYS})$", re.I)
 ASKS = re.compile(r"^(?:hosts?|co-?hosts?|presenters?|moderators?|moderated by|interviewer|interviewed by)$", re.I)
-PEOPLE_KEYS = {"interviewer", "interviewee", "interviewed by", "narrator", "also present", "present", "speakers", "speaker"}
+PEOPLE_KEYS = {
+    "interviewer",
+    "interviewee",
+    "interviewed by",
+    "narrator",
+    "also present",
+    "present",
+    "speakers",
+    "speaker",
+}
 ANSWERS = re.compile(r"^(?:guests?|panel|panell?ists?|speakers?|interviewees?)$", re.I)
 NAME_END = re.compile(r"\s*(?:[,;·(–—|]|\bwith\b|\band\b).*$")
 

@@ -799,7 +799,10 @@ def test_a_host_who_greets_is_a_turn_not_a_cast_list():
         "Morning show\n\nHost: Welcome back, everyone. Who is with us today?\n\n"
         "Guest: Me, Ana, from the bakery.\n\nHost: What do you bake first?\n\nGuest: Rye bread.\n"
     )
-    assert [p.question for p in iv.pairs] == ["Welcome back, everyone. Who is with us today?", "What do you bake first?"]
+    assert [p.question for p in iv.pairs] == [
+        "Welcome back, everyone. Who is with us today?",
+        "What do you bake first?",
+    ]
     assert iv.metadata_lines == []
 
 
