@@ -262,7 +262,8 @@ class _Reader(TitleBlock, Naming):
         answers = [p.label for p in body if p.label and p.mark is None]
         transcript = turns.is_transcript(spoken)
         self.answers_labelled = not transcript and len(answers) >= 2 and marked_questions(body) is not None
-        if (transcript or self.answers_labelled) and not self._says_it_is_not_an_interview():
+        self.questions_labelled = "" if transcript else self._only_questions_labelled(body)
+        if (transcript or self.answers_labelled or self.questions_labelled) and not self._says_it_is_not_an_interview():
             self._read_transcript(body)
         else:
             self._read_prose(body)
@@ -286,6 +287,18 @@ class _Reader(TitleBlock, Naming):
             iv.evidence.append("doubtful: the text does not say who answers; give the speaker before publishing")
         iv.evidence.append(f"confidence {iv.confidence:.2f}" + (": needs review" if iv.needs_review else ""))
         return iv
+
+    def _only_questions_labelled(self, body: list[Paragraph]) -> str:
+        """The one label of a Q&A that labels only its questions, with the outlet's initials
+        ("LCC : Comment est née l’idée ?") and the answers unlabelled below them; or ""."""
+        if not body:
+            return ""
+        turns_of = [(p, after) for p, after in zip(body, [*body[1:], None], strict=True) if p.label]
+        labels = {p.label for p, _ in turns_of}
+        if len(labels) != 1 or len(turns_of) < 3 or any(after is None or after.label for _, after in turns_of):
+            return ""
+        asking = sum(1 for p, _ in turns_of if pairing.is_question(p.text))
+        return labels.pop() if asking * 2 >= len(turns_of) else ""
 
     def _read_prose(self, body: list[Paragraph]) -> None:
         iv = self.interview
@@ -353,6 +366,8 @@ class _Reader(TitleBlock, Naming):
         commenters = {l for l in set(iv.labels) if self.label_forms.get(l) == "thread"} if posters else set()
         known_answerers |= posters  # a thread's original poster answers, the commenters ask
         known_askers |= commenters
+        if self.questions_labelled:  # the one label asks; the unlabelled paragraphs answer
+            known_askers.add(self.questions_labelled)
         if self.answers_labelled:  # the questions are set apart, unlabelled: the labels answer
             known_answerers |= set(iv.labels) - known_askers
         decided = speaking.decide(spoken, known_askers, self.roles, title=iv.title, known_answerers=known_answerers)
@@ -362,9 +377,12 @@ class _Reader(TitleBlock, Naming):
                 if label in posters
                 else "asks: a commenter in a thread whose original poster answers"
             )
+        if self.questions_labelled and self.questions_labelled not in self.roles:
+            decided.why[self.questions_labelled] = "asks: the only label, on the questions; the answers are unlabelled"
         askers = decided.askers
-        # Written Q&A (Wikinews-style ((WN)), "**Q: …?**" in bold) asks in short lines too.
-        written = all(
+        # Written Q&A (Wikinews-style ((WN)), "**Q: …?**" in bold, a label on the questions
+        # alone) asks in short lines too.
+        written = bool(self.questions_labelled) or all(
             self.label_forms.get(label) in ("wiki", "bold-turn")
             or (self.label_forms.get(label) == "markdown" and turns.QUESTION_LABEL.match(label))
             for label in askers

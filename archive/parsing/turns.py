@@ -46,7 +46,7 @@ LABEL_FORMS = (
 )
 ASKER_LABEL = re.compile(
     r"^(?:q|question|pregunta|frage|domanda|pergunta|questioner|reporter|journalist|press|audience(?: \w+)?|member of the audience|"
-    r"moderator|operator|conference operator|interviewer|host|co-?host|panell?ist|wn|wikinews|participant|"
+    r"moderator|operator|conference operator|interviewer|host|co-?host|panell?ist|wn|wikinews|participant|me|"
     r"(?:reporter|questioner|caller|listener|audience member) \([^()]{1,40}\)|caller|listener|"
     r"(?:the |mr\.? |madam )?chair(?:man|woman|person)?|senator(?: .*)?|sen\. .*|rep\. .*|"
     r"representative(?: .*)?|congress(?:man|woman)(?: .*)?|"
@@ -268,8 +268,8 @@ def _plausible(label: str) -> bool:
         return False
     if any(c in label for c in '?!,;"“”()[]{}<>=/\\|*#@&%$'):
         return False
-    if len(words) == 1 and words[0][0].islower():
-        return bool(re.fullmatch(r"[a-z][a-z0-9_\-]{2,24}", words[0]))  # a nickname like roasbeef
+    if len(words) == 1 and words[0][0].islower():  # a nickname like roasbeef, or the author's "me"
+        return bool(re.fullmatch(r"[a-z][a-z0-9_\-]{2,24}|me", words[0]))
     # Later words may be numbers or codes: "Lead 2A", "Speaker 3", "Counsel II".
     return words[0][0].isupper() and all(w[0].isalpha() or w[0] in "'’" or w.isalnum() for w in words)
 

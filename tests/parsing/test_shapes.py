@@ -817,3 +817,35 @@ def test_a_hearing_names_the_witness_it_swears_in_and_a_body_is_no_person():
     )
     assert {p.speaker for p in iv.pairs} == {"Owen Gareth Price"}
     assert all("Inquiry" not in s.name for s in iv.speakers)
+
+
+def test_in_a_chat_pasted_by_its_author_me_asks():
+    iv = parse(
+        "tiny chats #3: ola keeps bees\n\nwe chatted late on a sunday.\n\n"
+        "me: ok we're on. how many hives have you got right now?\n"
+        "ola: eleven. twelve if you count the sulky one\n"
+        "me: ha\n"
+        "ola: it really is sulky\n"
+        "me: what's the worst sting you ever had?\n"
+        "ola: eyelid. 2019. never again\n"
+    )
+    assert [p.question for p in iv.pairs] == [
+        "ok we're on. how many hives have you got right now?",
+        "what's the worst sting you ever had?",
+    ]
+    assert iv.pairs[0].answer.endswith("it really is sulky")
+
+
+def test_one_label_on_every_question_asks_and_the_unlabelled_paragraphs_answer():
+    iv = parse(
+        "Le Petit Journal\n\nEntretien avec la gérante du cinéma.\n\n"
+        "LPJ : Comment est née l’idée ?\n\nPar hasard, pendant le confinement.\n\n"
+        "LPJ : Parlez-nous de la première séance.\n\nIl pleuvait, et la salle était pleine.\n\n"
+        "LPJ : Et aujourd’hui ?\n\nSoixante bénévoles.\n"
+    )
+    assert [p.question for p in iv.pairs] == [
+        "Comment est née l’idée ?",
+        "Parlez-nous de la première séance.",
+        "Et aujourd’hui ?",
+    ]
+    assert "the only label, on the questions" in " ".join(iv.evidence)
