@@ -1,6 +1,7 @@
 """Bytes of a transcript file to text, or a one-line reason why they are not text."""
 
 import codecs
+import re
 
 from charset_normalizer import from_bytes
 
@@ -58,6 +59,10 @@ def decode(raw: bytes) -> tuple[str, str]:
         # Those bytes are control characters in Latin-1 and Latin-9, and text has none: they
         # are Windows quotes and dashes („ “ – …).
         candidates = [c for c in CANDIDATES if c not in ("latin_1", "iso8859_15")]
+    if re.search(rb"[A-Za-z]\x92[A-Za-z]", raw):
+        # "that\x92s": a Windows apostrophe between letters, which Mac Roman reads as a letter
+        # ("thatís") that its coherence cannot tell from a word.
+        candidates = [c for c in candidates if c != "mac_roman"]
     matches = list(from_bytes(raw, cp_isolation=candidates))
     # Among the readings about as clean as the cleanest (within 1% odd characters: an Italian
     # page is as clean in cp1250 as in cp1252, "C'č" for "C'è"), the one whose letters read

@@ -87,8 +87,9 @@ class Naming:
             return ""
         if turns.ANSWERER_LABEL.match(label):
             return main.name if main else ""
-        if match := turns.NAME_WITH_ROLE.match(label):
-            return match["name"]  # "Patrick Masson, OSI general manager"
+        if match := turns.NAME_WITH_ROLE.match(label):  # "Patrick Masson, OSI general manager"
+            name = match["name"]
+            return name.title() if name.isupper() else name  # "ADAEZE OKONJO, HOUSING MINISTER"
         words = [w for w in re.split(r"[\s.]+", label) if w]
         # Role words and, beside them, organisations' initials ("UN SECRETARY GENERAL") are no name.
         core = [
@@ -204,8 +205,9 @@ class Naming:
         for label in labels:  # "**Patrick Masson, OSI general manager:**"
             match = turns.NAME_WITH_ROLE.match(label)
             role = match["role"].strip() if match else ""
+            role = role.title() if role.isupper() else role  # "HOUSING MINISTER"
             # A title in a label may be printed in lower case ("programme director at …").
-            if match and match["name"] in spellings and is_role(role[:1].upper() + role[1:]):
+            if match and fold(match["name"]) in {fold(s) for s in spellings} and is_role(role[:1].upper() + role[1:]):
                 return role
         texts = [self.interview.lead, self.interview.title]
         for spelling in dict.fromkeys(spellings):

@@ -47,7 +47,7 @@ LABEL_FORMS = (
 ASKER_LABEL = re.compile(
     r"^(?:q|question|pregunta|frage|domanda|pergunta|questioner|reporter|journalist|press|audience(?: \w+)?|member of the audience|"
     r"moderator|operator|conference operator|interviewer|host|co-?host|panell?ist|wn|wikinews|participant|me|"
-    r"(?:reporter|questioner|caller|listener|audience member) \([^()]{1,40}\)|caller|listener|"
+    r"(?:reporter|question|questioner|caller|listener|audience member) \([^()]{1,40}\)|caller|listener|"
     r"(?:the |mr\.? |madam )?chair(?:man|woman|person)?|senator(?: .*)?|sen\. .*|rep\. .*|"
     r"representative(?: .*)?|congress(?:man|woman)(?: .*)?|"
     r"pregunta|interlocutora?|reportera?|periodista|moderadora?|entrevistadora?|question(?:neur|neuse)?|journaliste)$",
@@ -468,10 +468,13 @@ def canonical_labels(labels) -> dict[str, str]:
         elif (initials := initials_of(label)) in canonical and initials != label:
             canonical[initials] = label  # "Don Watkins:" first, "DW:" after
     # "Rachel Odum:" first, "Odum:" after: a surname alone is the one full name it ends.
+    # So is "BRANDT:" after "HANNE BRANDT, METRO NINE HOST:", a name with its title on first use.
     full_names: dict[str, list[str]] = {}
     for label in labels:
         words = label.split()
         if 2 <= len(words) <= 4 and all(w[:1].isupper() and not w.isupper() for w in words):
+            full_names.setdefault(words[-1], []).append(label)
+        elif (match := NAME_WITH_ROLE.match(label)) and 2 <= len(words := match["name"].split()) <= 4:
             full_names.setdefault(words[-1], []).append(label)
     order = list(labels)  # first use first
     for label in labels:

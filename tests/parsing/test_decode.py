@@ -57,3 +57,12 @@ def test_utf8_with_and_without_a_signature_and_utf16_read_as_typed():
 def test_what_is_not_text_is_refused_with_the_reason(raw, reason):
     with pytest.raises(ParseError, match=reason):
         decode(raw)
+
+
+def test_a_windows_apostrophe_between_letters_is_not_read_as_mac_roman():
+    said = (
+        "Mr President, the fishermen’s association says the route isn’t final. What do you say to them? "
+        "I met the fishermen’s association in July and I’ll meet them again. We’re not ruling anything "
+        "in or out today, and that’s the truth.\n"
+    )
+    assert decode(said.encode("cp1252"))[0] == said  # not "fishermenís"

@@ -849,3 +849,19 @@ def test_one_label_on_every_question_asks_and_the_unlabelled_paragraphs_answer()
         "Et aujourd’hui ?",
     ]
     assert "the only label, on the questions" in " ".join(iv.evidence)
+
+
+def test_a_name_with_its_title_in_capitals_then_the_surname_alone_is_one_speaker():
+    iv = parse(
+        "FACE TO FACE\n\nRUSH TRANSCRIPT\n\n"
+        "ANNA BRANDT, METRO HOST: Good evening. Tonight, the housing minister. Minister, thanks for coming in.\n\n"
+        "EDA OKONJO, HOUSING MINISTER: Thank you, Anna. Good to be here.\n\n"
+        "BRANDT: Rents are up eleven percent. Isn't that on you?\n\n"
+        "OKONJO: I take responsibility for what this government does.\n\n"
+        "BRANDT: With respect, that's what they all say.\n\n"
+        "OKONJO: And they are right to.\n\n"
+        "BRANDT: Will you lose the vote?\n\nOKONJO: No.\n"
+    )
+    assert len(iv.pairs) == 3
+    assert [(s.name, s.role) for s in iv.speakers] == [("Eda Okonjo", "Housing Minister")]
+    assert {p.asker for p in iv.pairs} == {"Anna Brandt"}
