@@ -367,7 +367,7 @@ EDITORS_NOTE = re.compile(
 
 
 def _add_line(found, current, number, line, labels, canonical, discarded, mark):
-    if labels.get(" ".join(line.split())) == "caps-line":
+    if labels.get(" ".join(line.split())) in ("caps-line", "name-line"):
         found.append(Paragraph(number, [], " ".join(line.split())))
         return found[-1]
     if (timed := turns.timed_line(line)) and labels.get(timed[0]) in ("timed-line", "thread", "thread-op"):

@@ -381,7 +381,9 @@ def one_name_per_person(names: dict[str, str]) -> dict[str, str]:
 
 PERSON = r"(?<![\w’'\-])[A-ZÀ-Þ][\w’'\-]+(?:[ ][A-ZÀ-Þ][\w’'\-]+){0,2}"
 # A person's name, not an outlet's: "Jim Hall", not "BBC Radio Kent".
-PERSON_NAME = r"(?<![\w’'\-])(?-i:[A-ZÀ-Þ][a-zß-ÿ’'\-]+(?: [A-ZÀ-Þ][a-zß-ÿ’'\-]+){1,2})"
+PERSON_NAME = (
+    r"(?<![\w’'\-])(?-i:[A-ZÀ-Þ][a-zß-ÿ’'\-]+(?: [A-ZÀ-Þ][a-zß-ÿ’'\-]+(?:-[A-ZÀ-Þ][a-zß-ÿ’']+)?){1,2})(?![\w’'\-])"
+)
 PEOPLE = rf"{PERSON}(?:(?:, | and | & ){PERSON})*"
 # The lead says who asks: "I spoke with Ann Lee and Bo Tan", "Jo Roe sat down with Ann Lee",
 # "interviewed by Jo Roe", "our correspondent Jo Roe talked to Ann Lee".
@@ -393,6 +395,10 @@ ASKED_BY = re.compile(
     rf"\b(?:interview|conversation|Q&A|chat)\s+with\s+(?:[\w’'\-]+\s+){{0,3}}?(?P<answerers4>{PERSON_NAME})"
     r"(?=[,.;:!?)]|\s+(?:who|about|on|in|at|from|of)\b|\s*$)"
 )
+
+# A moderator or a call's operator gives the floor by name: "Our next question comes from the
+# line of Luca Benedetti with Marchetti & Co.", "The first question is from Kari Nyland".
+FLOOR_GIVEN = re.compile(rf"\bquestions? (?:comes?|is|will come) from (?:the line of )?(?P<name>{PERSON_NAME})")
 
 
 OUTLET_WORDS = {

@@ -74,6 +74,7 @@ from .metadata import (
 )
 from .naming import Naming
 from .people import (
+    FLOOR_GIVEN,
     is_alias,
     names_one_of,
     one_name_per_person,
@@ -357,6 +358,8 @@ class _Reader(TitleBlock, Naming):
         interviewers, interviewees = who_asks("\n".join([iv.title, *(t.text for t in spoken[:4] if t.label is None)]))
         interviewers, interviewees = interviewers + self.cast["asks"], interviewees + self.cast["answers"]
         known_askers = {l for l in set(iv.labels) if self._names_interviewer(l) or names_one_of(l, interviewers)}
+        given_floor = [m["name"] for t in spoken for m in FLOOR_GIVEN.finditer(t.text)]
+        known_askers |= {l for l in set(iv.labels) if names_one_of(l, given_floor)}
         known_askers |= self._asks_in_bold(spoken)
         letters = {l for l in set(iv.labels) if self.label_forms.get(l) == "qa-letter"}
         known_askers |= letters - {"R"}  # "P. ¿Le costó?" / "R. Fuera del taller, sí."

@@ -341,6 +341,39 @@ def caps_labels(lines: list[str]) -> set[str]:
     return set(found) if len(found) >= 3 else set()
 
 
+# A speaker's name alone on a line, their words in the paragraph below (earnings calls,
+# transcript pages): "Jens Albrektsen", "Operator".
+NAME_LINE = re.compile(r"^[A-ZÀ-Þ][\w’'.\-]*(?: (?:[A-ZÀ-Þ][\w’'.\-]*|de|da|del|van|von|der|bin|al|la|le)){0,4}$")
+
+
+def name_line_labels(lines: list[str]) -> set[str]:
+    """Names alone on lines of their own above the words they label, when a text is written
+    so (at least two such names, each at least twice, and six such lines in all); then a full
+    name used once is one too."""
+    texts = [" ".join(line.split()) for line in lines]
+
+    def alone(text):  # "Ola Berg", not "Yes." (a turn of one word)
+        return bool(NAME_LINE.match(text)) and len(text) <= 40 and not text.endswith(".")
+
+    found: dict[str, int] = {}
+    for i, text in enumerate(texts):
+        after = next((t for t in texts[i + 1 :] if t), "")
+        if (
+            0 < i < len(texts) - 1
+            and not texts[i - 1]
+            and alone(text)
+            and (len(text.split()) >= 2 or ASKER_LABEL.match(text) or ANSWERER_LABEL.match(text))
+            and text.casefold() not in NOT_LABELS
+            and after
+            and not alone(after)
+        ):
+            found[text] = found.get(text, 0) + 1
+    names = {name for name, uses in found.items() if uses >= 2}
+    if len(names) < 2 or sum(found[n] for n in names) < 6:
+        return set()
+    return names | {name for name in found if len(name.split()) >= 2}  # an analyst who asks once
+
+
 def accepted_labels(lines: list[str]) -> dict[str, str]:
     """Labels that are really speaker labels here (a known role, or a name that recurs), each
     with the form it is written in."""
@@ -398,6 +431,8 @@ def accepted_labels(lines: list[str]) -> dict[str, str]:
         accepted.update(dict.fromkeys(caps, "caps-line"))
     timed = timed_line_labels(lines)
     accepted.update(dict.fromkeys(timed, "timed-line"))
+    if not accepted:
+        accepted.update(dict.fromkeys(name_line_labels(lines), "name-line"))
     # In a thread whose headers mark the original poster ("ines_halvorsen_ice OP · 9h"), the
     # poster answers and the other commenters ask.
     posters = {m["label"] for line in lines if (m := THREAD_HEADER.match(line.strip())) and m["op"]}

@@ -865,3 +865,48 @@ def test_a_name_with_its_title_in_capitals_then_the_surname_alone_is_one_speaker
     assert len(iv.pairs) == 3
     assert [(s.name, s.role) for s in iv.speakers] == [("Eda Okonjo", "Housing Minister")]
     assert {p.asker for p in iv.pairs} == {"Anna Brandt"}
+
+
+NAME_LINE_CALL = """Northwind Freight Q2 Earnings Call Transcript
+
+Question-and-Answer Session
+
+Operator
+
+Our first question comes from the line of Dana Ruiz-Okoro with Harbor Securities. Your line is open.
+
+Dana Ruiz-Okoro
+
+Thanks. Volumes were up six percent. What drove that?
+
+Ola Berg
+
+Mostly the new Antwerp hub, which came on line in May.
+
+Dana Ruiz-Okoro
+
+Great, thanks very much.
+
+Operator
+
+Our next question comes from Sam Lee with Pine Capital.
+
+Sam Lee
+
+Is the dividend safe?
+
+Ola Berg
+
+Yes.
+"""
+
+
+def test_names_alone_on_their_lines_label_the_paragraphs_below_and_the_operator_gives_the_floor():
+    iv = parse(NAME_LINE_CALL)
+    # The analyst's thanks is an interjection: it stays where it falls, in the answer.
+    assert [p.answer.split("\n")[0] for p in iv.pairs] == [
+        "Mostly the new Antwerp hub, which came on line in May.",
+        "Yes.",
+    ]
+    assert {p.speaker for p in iv.pairs} == {"Ola Berg"}
+    assert {p.asker for p in iv.pairs} == {"Dana Ruiz-Okoro", "Sam Lee"}
