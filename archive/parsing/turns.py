@@ -355,9 +355,13 @@ def name_line_labels(lines: list[str]) -> set[str]:
     def alone(text):  # "Ola Berg", not "Yes." (a turn of one word)
         return bool(NAME_LINE.match(text)) and len(text) <= 40 and not text.endswith(".")
 
+    following, after = [""] * len(texts), ""
+    for i in range(len(texts) - 1, -1, -1):  # the next non-blank line after each line
+        following[i] = after
+        after = texts[i] or after
     found: dict[str, int] = {}
     for i, text in enumerate(texts):
-        after = next((t for t in texts[i + 1 :] if t), "")
+        after = following[i]
         if (
             0 < i < len(texts) - 1
             and not texts[i - 1]
