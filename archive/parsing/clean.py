@@ -151,13 +151,51 @@ CONTROL_CHAR = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 # A thread's vote count and buttons under a comment: "⬆ 2.1k   Reply   Share", "▲ 41 | reply".
 THREAD_BUTTONS = re.compile(
     r"^(?:[⬆▲↑⇧]\s*[\d.,]+k?\s*(?:points?|votes?)?[\s|·]*)?"
-    r"(?:(?:reply|share|award|report|save|permalink|give award|quote|like|💬 [\d.,]+k? comments)[\s|·]*)+$",
+    r"(?:(?:reply|share|award|report|save|follow|permalink|give award|quote|like|💬 [\d.,]+k? comments)[\s|·]*)+$"
+    r"|^level \d{1,2}$",  # a comment's depth in a thread copied from the page
     re.I,
 )
 
 
 def is_junk(line: str) -> bool:
     return line.strip().strip(".:!»›>|-–—").strip().casefold() in JUNK_LINES or bool(THREAD_BUTTONS.match(line.strip()))
+
+
+# A comment's header copied from a thread page, one part a line: the user name, "OP" for the
+# original poster, a bullet, the comment's age.
+HEADER_AGE = re.compile(
+    r"^(?:\d{1,3}\s?(?:s|m|min|h|hr|d|w|mo|y)|\d{1,3} (?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)) ago$|^\d{1,3}\s?(?:h|d|w|mo|y)$"
+)
+SCORE = re.compile(r"^\d[\d.,]*[kK]?$")
+USER_NAME = re.compile(r"^(?:u/)?[A-Za-z][\w\-]{2,30}$")
+
+
+def join_thread_headers(lines: list[tuple[int, str]], discarded: list[str]) -> list[tuple[int, str]]:
+    """A thread's comment header spread over lines ("kinema_kasia" / "OP" / "•" / "3d ago")
+    as one line, the way a thread writes it on one ("kinema_kasia OP · 3d ago"); in such a
+    thread a number alone on its line is a comment's score (debris)::
+
+        tidewater_jen      ->  tidewater_jen · 3d ago
+        •
+        3d ago
+    """
+    texts = [line.strip() for _, line in lines]
+    joined = list(lines)
+    for i, text in enumerate(texts[:-2]):
+        if not USER_NAME.match(text):
+            continue
+        op = texts[i + 1] == "OP"
+        bullet, age = i + 1 + op, i + 2 + op
+        if age < len(texts) and texts[bullet] in ("•", "·") and HEADER_AGE.match(texts[age]):
+            joined[i] = (lines[i][0], f"{text}{' OP' if op else ''} · {texts[age]}")
+            for j in range(i + 1, age + 1):
+                joined[j] = (lines[j][0], "")
+    if joined != lines:
+        for i, (number, line) in enumerate(joined):
+            if SCORE.match(line.strip()):
+                discarded.append(line.strip())
+                joined[i] = (number, "")
+    return joined
 
 
 HTML_BLOCK_START = re.compile(r"^\s*<(?:p|h[1-6]|div|li|figure|blockquote|article|section)\b", re.I)

@@ -55,6 +55,7 @@ from .clean import (
     html_markup,
     is_html_page,
     join,
+    join_thread_headers,
     marked_questions,
     normalise,
     split_sentences,
@@ -184,6 +185,7 @@ def parse(text: str, filename: str = "", roles: dict[str, str] | None = None) ->
         if block_ends:
             kept.append((number, ""))
 
+    kept = join_thread_headers(kept, discarded)
     header, kept, header_lines = read_header(kept)
     labels = turns.accepted_labels([line for _, line in kept])
     if captions:  # a speaker's name on each cue's first line labels its words

@@ -264,7 +264,7 @@ def _plausible(label: str) -> bool:
     if match := WHO_AND_DETAIL.fullmatch(label):  # "CALLER (Maria, Leeds)", "REPORTER (AFP)"
         return len(match["detail"].split()) <= 5 and _plausible(match["who"])
     words = label.split()
-    if not words or len(words) > 6 or label.casefold().rstrip(".") in NOT_LABELS:
+    if not words or len(words) > 6 or re.sub(r"\s*\d+$", "", label.casefold().rstrip(".")) in NOT_LABELS:  # "EDIT 2"
         return False
     if any(c in label for c in '?!,;"“”()[]{}<>=/\\|*#@&%$'):
         return False
@@ -307,7 +307,7 @@ TIMED_LINE = re.compile(
 # "ines_halvorsen_ice OP · 8h" (the original poster), "u/quietkestrel • 3 hours ago".
 THREAD_HEADER = re.compile(
     r"^(?:u/)?(?P<label>[A-Za-z][\w\-]{2,30})(?P<op>\s+OP)?\s*[·•|]\s*"
-    r"(?P<clock>\d{1,3}\s?(?:s|m|min|h|hr|d|w|mo|y)|\d{1,3} (?:seconds?|minutes?|hours?|days?|weeks?|months?|years?) ago)$"
+    r"(?P<clock>\d{1,3}\s?(?:s|m|min|h|hr|d|w|mo|y)(?: ago)?|\d{1,3} (?:seconds?|minutes?|hours?|days?|weeks?|months?|years?) ago)$"
 )
 
 

@@ -910,3 +910,62 @@ def test_names_alone_on_their_lines_label_the_paragraphs_below_and_the_operator_
     ]
     assert {p.speaker for p in iv.pairs} == {"Ola Berg"}
     assert {p.asker for p in iv.pairs} == {"Dana Ruiz-Okoro", "Sam Lee"}
+
+
+THREAD_PAGE = """I keep bees on a London roof. AMA!
+
+level 1
+rooftop_rae
+OP
+•
+2d ago
+
+Hi all! Ask me anything about urban beekeeping.
+
+1.2K
+Reply
+Share
+
+level 1
+honeyhunter
+•
+2d ago
+
+How many hives fit on one roof?
+
+412
+Reply
+Share
+Report
+Save
+Follow
+
+level 2
+rooftop_rae
+OP
+•
+2d ago
+
+Four, and the landlord thinks that is three too many.
+
+388
+Reply
+
+level 1
+waggle_dance
+•
+1d ago
+
+Do the bees ever sting the neighbours?
+
+97
+Reply
+"""
+
+
+def test_a_comment_header_spread_over_lines_reads_as_one_and_scores_are_debris():
+    iv = parse(THREAD_PAGE)
+    assert [(p.question, p.answer) for p in iv.pairs] == [
+        ("How many hives fit on one roof?", "Four, and the landlord thinks that is three too many.")
+    ]
+    assert {"412", "388", "level 2"} <= set(iv.discarded)
