@@ -131,6 +131,8 @@ NOT_INTERVIEW_CUE = re.compile(
 # A meeting's minutes open so, however long the line: "MINUTES of the Ordinary Meeting of the
 # Parish Council held on Tuesday 8 April 2025 at 7.30pm in the Jubilee Room".
 MINUTES_HEADING = re.compile(r"^minutes of (?:the |a |an )?[\w’' -]{0,60}?(?:meeting|session)\b", re.I)
+# The byline says what kind of piece it is: "An essay by …", "Opinion", "Op-ed", "Column".
+NOT_INTERVIEW_GENRE = re.compile(r"^(?:an? )?(?:personal )?essay\b|^op-ed\b|^opinion\b|^(?:a )?column\b", re.I)
 AS_DELIVERED = re.compile(r"\bas (?:prepared for delivery|delivered)\b", re.I)
 INTERVIEW_CUE = re.compile(
     r"\b(?:interview\w*|Q\s?&\s?A|questions (?:for|with|to (?!ask\b))|(?:spoke|speaks|talked|talks|chatted|sat down) (?:to|with)|"
@@ -325,7 +327,9 @@ class _Reader(TitleBlock, Naming):
             iv.evidence.append("questions: paragraphs ending in “?” before an answer, and reported questions")
         lead, pairs, closing = self._split_by_questions([p.text for p in body], marked)
         if pairs and self._says_it_is_not_an_interview():
-            iv.evidence.append("not an interview: the opening says it is a page of questions, a speech or minutes")
+            iv.evidence.append(
+                "not an interview: the opening says it is a page of questions, a speech, minutes or an essay"
+            )
             iv.confidence = 0.8
             lead, pairs, closing = [p.text for p in body], [], []
         elif pairs and not self._reads_as_interview([q for q, _ in pairs], marked is not None, len(body)):
@@ -545,6 +549,8 @@ class _Reader(TitleBlock, Naming):
         # (the first paragraph may begin with the title: "ASSOCIATION Minutes of the Meeting")
         lines = [title, *(p.text.removeprefix(title).strip() for p in self.paragraphs[:8] if not p.label)]
         opening = "\n".join(lines)
+        if any(NOT_INTERVIEW_GENRE.match(line) and len(line.split()) <= 12 for line in lines[1:4]):
+            return not re.search(r"\binterview", title, re.I)  # "An essay by …", whoever she asked
         if INTERVIEW_CUE.search(opening):
             return False
         return bool(AS_DELIVERED.search(opening)) or any(

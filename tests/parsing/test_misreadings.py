@@ -140,3 +140,25 @@ def test_a_related_story_link_inside_an_interview_does_not_end_it():
         "Every morning, slowly.",
     ]
     assert "Related: The secret life of the Iten dirt roads" in iv.discarded
+
+
+def test_an_essay_that_reports_what_the_author_asked_is_not_an_interview():
+    iv = parse(
+        "The Night Ferry\n\nAn essay by Ruth Okafor\n\n"
+        "My neighbour has crossed the strait every night for thirty years.\n\n"
+        'I asked her why, and she said, "Because somebody has to."\n\n'
+        "Is that why people do it?\n\nI have asked myself that many times since.\n\n"
+        "I asked her, on another evening, whether she was ever afraid.\n\n"
+        '"Of course," she said. "Anybody who is not should stay ashore."\n'
+    )
+    assert iv.pairs == []
+    assert any("an essay" in line for line in iv.evidence)
+
+
+def test_an_interview_printed_under_an_essay_heading_stays_an_interview():
+    iv = parse(
+        "Interview: the night ferry captain\n\nEssay and interview by Ruth Okafor\n\n"
+        "Why do you cross every night?\n\nBecause somebody has to.\n\n"
+        "Are you ever afraid?\n\nOf course.\n"
+    )
+    assert len(iv.pairs) == 2

@@ -613,7 +613,7 @@ def test_a_meetings_minutes_with_agenda_questions_are_no_interview():
         "Discussion: AL has asked the parish; a reply is expected this month.\n"
     )
     assert iv.pairs == []
-    assert "not an interview: the opening says it is a page of questions, a speech or minutes" in iv.evidence
+    assert "not an interview: the opening says it is a page of questions, a speech, minutes or an essay" in iv.evidence
 
 
 def test_a_web_pages_html_source_reads_paragraph_by_paragraph_with_its_bold_questions():
