@@ -91,9 +91,20 @@ def split_turns(
                 and word_count(turn.text) < INTERJECTION_WORDS
                 and not PROMPT.match(turn.text)
             )
+            greeted = (  # "¿Cómo están?" / "Bien, ¿y usted?": the reply to a greeting, before any question
+                not question
+                and not last_question
+                and i > 0
+                and turns[i - 1].label
+                and turns[i - 1].label not in askers
+                and turns[i - 1].text.rstrip().endswith("?")
+                and word_count(turn.text) < INTERJECTION_WORDS
+                and following is not None
+                and following.label == turns[i - 1].label  # who greeted goes on: an opening statement
+            )
             if answer and interjection:
                 answer.append(turn)
-            elif interjection and not question and not last_question:
+            elif (interjection or greeted) and not question and not last_question:
                 # Nothing asked yet: a greeting ("Good afternoon.") or a chair giving the floor
                 # ("Mr Keith.") does not start the first question; if answered at once, what
                 # answers it is an opening statement. Both are lead text. (Host introductions

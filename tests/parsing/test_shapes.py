@@ -969,3 +969,18 @@ def test_a_comment_header_spread_over_lines_reads_as_one_and_scores_are_debris()
         ("How many hives fit on one roof?", "Four, and the landlord thinks that is three too many.")
     ]
     assert {"412", "388", "level 2"} <= set(iv.discarded)
+
+
+def test_the_reporters_reply_to_an_officials_greeting_is_lead_with_the_opening_statement():
+    iv = parse(
+        "Conferencia de prensa matutina\n\n"
+        "SECRETARIA DE GOBERNACIÓN, ROSA ICELA RODRÍGUEZ\nBuenos días, buenos días. ¿Cómo están?\n\n"
+        "PREGUNTA\nBien, ¿y usted?\n\n"
+        "SECRETARIA DE GOBERNACIÓN, ROSA ICELA RODRÍGUEZ\nBien. Hoy presentamos el programa de pensiones.\n\n"
+        "PREGUNTA\nBuenos días, secretaria. ¿Cuántas personas recibirán la pensión?\n\n"
+        "SECRETARIA DE GOBERNACIÓN, ROSA ICELA RODRÍGUEZ\nCerca de 800 mil personas.\n"
+    )
+    assert [(p.question, p.answer) for p in iv.pairs] == [
+        ("Buenos días, secretaria. ¿Cuántas personas recibirán la pensión?", "Cerca de 800 mil personas.")
+    ]
+    assert "Bien, ¿y usted?" in iv.lead
