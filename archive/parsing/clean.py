@@ -63,6 +63,11 @@ IMAGE_CAPTION = re.compile(r"^\S.{0,200}?\S\s*(?:Image|Photo|Picture)s?:\s*[^.:]
 INLINE_LINK = re.compile(
     r"^(?:related(?: story| article)?|see also|also read|read also|leggi anche|lire aussi)\s*:\s+\S.{0,100}$", re.I
 )
+# A newspaper's jump line: "CONTINUED FROM PAGE 1: HARBOUR DREDGING", "Please see WATER, Page B4".
+JUMP_LINE = re.compile(
+    r"^(?:continued (?:from|on) (?:page|p\.)\s?[A-Z]?\d{1,3}\b.{0,60}|(?:please )?see [\w ’'-]{1,30}, page [A-Z]?\d{1,3})$",
+    re.I,
+)
 HEADING = re.compile(r"^#{1,6}\s+")
 QUOTE_MARK = re.compile(r"^\s*(?:>\s?)+")
 # A caption cue's timing ("00:00:00.662 --> 00:00:04.307", "[12.34 --> 17.20]"): captions are
@@ -235,6 +240,7 @@ def clean_line(line: str) -> tuple[str, list[str]]:
         or STAGE_DIRECTION.fullmatch(stripped)
         or CLOCK_LINE.match(stripped)
         or INLINE_LINK.match(stripped)
+        or JUMP_LINE.match(stripped)
         or PULL_QUOTE_CREDIT.match(stripped)
         or IMAGE_CAPTION.match(stripped)
         or REFERENCE_DEFINITION.match(stripped)

@@ -492,6 +492,13 @@ def who_asks(text: str) -> tuple[list[str], list[str]]:
         people = match["answerers"] or match["answerers2"] or match["answerers3"] or match["answerers4"]
         if match["answerers4"] and set(people.split()) & OUTLET_WORDS:
             continue  # "an interview with BBC Radio Kent": an outlet, not the interviewee
+        if asker in ("He", "She", "They"):
+            # "Bill Penhallow has been coxswain … He spoke to Susan Treloar": she asked, he answered.
+            askers += [p for p in re.split(r", | and | & ", people) if p.casefold() not in HONORIFICS]
+            paragraph = text[: match.start()].rsplit("\n", 1)[-1]
+            if named := re.search(PERSON_NAME, paragraph):
+                answerers.append(named.group())
+            continue
         if asker and asker not in ("I", "we"):
             askers.append(asker)
         answerers += [p for p in re.split(r", | and | & ", people) if p.casefold() not in HONORIFICS]

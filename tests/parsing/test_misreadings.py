@@ -162,3 +162,16 @@ def test_an_interview_printed_under_an_essay_heading_stays_an_interview():
         "Are you ever afraid?\n\nOf course.\n"
     )
     assert len(iv.pairs) == 2
+
+
+def test_he_spoke_to_names_the_interviewer_and_the_man_before_it_answers():
+    iv = parse(
+        "FIVE MINUTES WITH THE HARBOUR MASTER\n\n"
+        "Tom Keast has run the harbour for twelve years. He spoke to Ann Roe in the harbour office.\n\n"
+        "Q: How did you start?\nA: On the ferries, at sixteen.\n\n"
+        "CONTINUED FROM PAGE 1: HARBOUR DREDGING\n\n"
+        "Q: And now?\nA: Now I mostly do paperwork.\n"
+    )
+    assert iv.interviewer == "Ann Roe"
+    assert {p.speaker for p in iv.pairs} == {"Tom Keast"}
+    assert "CONTINUED FROM PAGE 1: HARBOUR DREDGING" in iv.discarded
