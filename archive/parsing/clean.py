@@ -452,9 +452,18 @@ def _join_broken_headings(found: list[Paragraph]) -> list[Paragraph]:
         previous = joined[-1] if joined else None
         if (
             previous is not None
-            and paragraph.mark == previous.mark == "heading"
+            and previous.mark == "heading"
+            and not previous.label
             and not previous.text.rstrip().endswith((".", "?", "!", ":", "…"))
             and paragraph.text[:1].islower()
+            and (
+                paragraph.mark == "heading"
+                # "### What made you switch, and" over a blank line and "why harpsichords?"
+                or paragraph.mark is None
+                and not paragraph.label
+                and len(paragraph.text.split()) <= 30
+                and paragraph.text.rstrip().endswith("?")
+            )
         ):
             previous.lines.extend(paragraph.lines)
         else:

@@ -984,3 +984,17 @@ def test_the_reporters_reply_to_an_officials_greeting_is_lead_with_the_opening_s
         ("Buenos días, secretaria. ¿Cuántas personas recibirán la pensión?", "Cerca de 800 mil personas.")
     ]
     assert "Bien, ¿y usted?" in iv.lead
+
+
+def test_a_question_heading_broken_over_a_blank_line_ends_in_the_plain_paragraph_below():
+    iv = parse(
+        "Workbench notes\n\nPosted by Hal Petrakis\n\n"
+        "### You trained as a joiner first. What made you switch to instruments, and\n\n"
+        "why harpsichords of all things?\n\n"
+        "A book in the library, in French.\n\n"
+        "### Tell me about the soundboards.\n\nThe soundboard is the instrument.\n"
+    )
+    assert [p.question for p in iv.pairs] == [
+        "You trained as a joiner first. What made you switch to instruments, and why harpsichords of all things?",
+        "Tell me about the soundboards.",
+    ]
