@@ -988,7 +988,7 @@ def test_the_reporters_reply_to_an_officials_greeting_is_lead_with_the_opening_s
 
 def test_a_question_heading_broken_over_a_blank_line_ends_in_the_plain_paragraph_below():
     iv = parse(
-        "Workbench notes\n\nPosted by Hal Petrakis\n\n"
+        "Workbench notes\n\nPosted by Hal Petrakis\n\nI spoke with the harpsichord maker Ana Costa in her workshop.\n\n"
         "### You trained as a joiner first. What made you switch to instruments, and\n\n"
         "why harpsichords of all things?\n\n"
         "A book in the library, in French.\n\n"
