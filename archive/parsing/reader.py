@@ -87,7 +87,7 @@ REPORTED_QUESTION = re.compile(
     r"\b(?:was|were|is|are|had been|has been|being) asked\b"
     r"|(?<!\bI )(?<!\bwe )(?<!\bWe )\basked (?:him |her |them |the (?-i:[a-z]\w+) |"
     r"(?-i:(?:(?:Mr|Ms|Mrs|Miss|Dr|Prof)\.? )?(?:[A-Z][\w’'\-]+ ){1,3}))?"
-    r"(?:whether|if|about|how|what|why|when|where|who)\b|\basked (?:him|her|them)\b",
+    r"(?:whether|if|about|how|what|why|when|where|who)\b|\basked (?:him|her|them)\b|\bwhen pressed (?:on|about|over)\b",
     re.I,
 )
 INLINE_ANSWER = re.compile(
@@ -133,7 +133,10 @@ NOT_INTERVIEW_CUE = re.compile(
 MINUTES_HEADING = re.compile(r"^minutes of (?:the |a |an )?[\w’' -]{0,60}?(?:meeting|session)\b", re.I)
 # The byline says what kind of piece it is: "An essay by …", "Opinion", "Op-ed", "Column".
 NOT_INTERVIEW_GENRE = re.compile(r"^(?:an? )?(?:personal )?essay\b|^op-ed\b|^opinion\b|^(?:a )?column\b", re.I)
-AS_DELIVERED = re.compile(r"\bas (?:prepared for delivery|delivered)\b", re.I)
+AS_DELIVERED = re.compile(
+    r"\bas (?:prepared for delivery|delivered)\b|\bcheck against delivery\b|\bmay differ from (?:the )?delivered version\b",
+    re.I,
+)
 INTERVIEW_CUE = re.compile(
     r"\b(?:interview\w*|Q\s?&\s?A|questions (?:for|with|to (?!ask\b))|(?:spoke|speaks|talked|talks|chatted|sat down) (?:to|with)|"
     r"(?:we|I) (?:spoke|talked|met) (?:in|at|over|on|by|via) (?:the|her|his|their|a|an|phone|video|e-?mail)\b|"
@@ -397,6 +400,8 @@ class _Reader(TitleBlock, Naming):
             for label in askers
         )
         split = pairing.split_turns(spoken, askers, interjections=not written, neither=decided.neither)
+        if split.answerers == [turns.UNLABELLED]:
+            self._reported_before(split)
         order = list(dict.fromkeys(iv.labels))
         iv.evidence.append(f"speaker-labelled transcript: {len(iv.labels)} labelled turns, {len(order)} labels")
         iv.evidence.extend(f"“{label}” {decided.why.get(label, 'answers')}" for label in order[:12])
@@ -430,6 +435,18 @@ class _Reader(TitleBlock, Naming):
             )
             for q, a, answerer, asker in split.pairs
         ]
+
+    def _reported_before(self, split) -> None:
+        """A news story that reports its interview ("Asked whether …, Okonjo said …") and then
+        prints excerpts as "Q:" with the answers below: the reported questions are pairs too."""
+        lead, reported, after = self._split_by_questions(split.lead)
+        if not reported or not all(self._reported_question(q) is not None for q, _ in reported):
+            return
+        if after:  # "Excerpts from the interview follow.": the last answer runs to the next question
+            reported[-1] = (reported[-1][0], join([reported[-1][1], *after]))
+        split.lead = lead
+        split.pairs[:0] = [(q, a, turns.UNLABELLED, "") for q, a in reported]
+        self.interview.evidence.append(f"{len(reported)} reported question(s) before the labelled ones")
 
     def _asks_in_bold(self, spoken: list[turns.Turn]) -> set[str]:
         """Labels set in bold with their question, the answer in plain text below:

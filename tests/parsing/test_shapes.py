@@ -998,3 +998,30 @@ def test_a_question_heading_broken_over_a_blank_line_ends_in_the_plain_paragraph
         "You trained as a joiner first. What made you switch to instruments, and why harpsichords of all things?",
         "Tell me about the soundboards.",
     ]
+
+
+def test_a_story_that_reports_questions_then_prints_excerpts_has_both_as_pairs():
+    iv = parse(
+        "EXCLUSIVE-Harbour board chief says port will stay public\n\nBy Ann Roe\n\n"
+        "OSLO, May 2 (NNS) - The head of the harbour board said on Friday the port would stay public.\n\n"
+        "Asked whether the board would sell the south quay, Tom Keast said no.\n\n"
+        "“We are not selling anything this year,” he said.\n\n"
+        "When pressed on the cost of dredging, Keast said: “It is high, and it will get higher.”\n\n"
+        "Excerpts from the interview follow.\n\n"
+        "Q: What happens to the ferries?\n\n“They stay where they are.”\n\n"
+        "Q: And the cruise ships?\n\n“They will have to wait.”\n"
+    )
+    assert len(iv.pairs) == 4
+    assert iv.pairs[0].question.startswith("Asked whether the board would sell the south quay")
+    assert iv.pairs[-1].answer == "“They will have to wait.”"
+
+
+def test_a_speech_whose_text_may_differ_from_delivery_is_not_an_interview():
+    iv = parse(
+        "Ministry of Ports\n\nSpeech\nThe next fifty years\n\n"
+        "Delivered on: 11 June 2025 (Original script, may differ from delivered version)\n\n"
+        "Thank you, Chair, and good evening.\n\nWhat kind of port do you want to leave your children?\n\n"
+        "That is the question I want to leave with you tonight.\n\nAnd how will you pay for it?\n\n"
+        "Not with the old tolls, and not with the old quays.\n\nWho will work here?\n\nPeople we train.\n"
+    )
+    assert iv.pairs == []
