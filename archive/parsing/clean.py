@@ -49,6 +49,14 @@ END_MARKER = re.compile(r"^END(?:\s+\d{1,2}:\d{2}\s*[AP]\.?M\.?(?:\s+[A-Z]{2,4})
 STAGE_DIRECTION = re.compile(
     r"\((?:Laughter|Laughs|Applause|Inaudible|Crosstalk|Cross-talk|Silence|Pause|Music|Break|Recess)\.?\)", re.I
 )
+# A hearing's procedural lines, which nobody speaks: "MR DESMOND KEANE (affirmed)",
+# "Examination by MS OKORO (Counsel to the Inquiry)", "Questions From Lead Counsel to the Inquiry".
+PROCEDURE_LINE = re.compile(
+    r"^(?:(?:MR|MRS|MS|MISS|DR|PROFESSOR|SIR|DAME|LORD|LADY|THE RT HON|RT HON)\.? )?[A-ZÀ-Þ][A-ZÀ-Þ’'\- ]{2,60} "
+    r"\((?:sworn|affirmed)\)\.?$"
+    r"|^(?i:(?:further |re-?)?(?:examination|examined|cross-examination|cross-examined|questioned|questions)) "
+    r"(?i:by|from) [\w’'.,() -]{2,80}$"
+)
 # A recording's time alone on a line, above the turn it times: "00:00:21", "[01:02:03]".
 CLOCK_LINE = re.compile(r"^[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[\])]?$")
 ODD_SPACE = re.compile(r"[^\S\n]")
@@ -241,6 +249,7 @@ def clean_line(line: str) -> tuple[str, list[str]]:
         or CLOCK_LINE.match(stripped)
         or INLINE_LINK.match(stripped)
         or JUMP_LINE.match(stripped)
+        or PROCEDURE_LINE.match(stripped)
         or PULL_QUOTE_CREDIT.match(stripped)
         or IMAGE_CAPTION.match(stripped)
         or REFERENCE_DEFINITION.match(stripped)

@@ -145,7 +145,9 @@ class Naming:
         suffix = self._title_suffix()
         if suffix and NAME.match(suffix):
             candidates.append(suffix)
-        sworn = {" ".join(m["name"].split()).title() for t in [iv.lead, *texts] for m in SWORN.finditer(t)}
+        sworn = {
+            " ".join(m["name"].split()).title() for t in [iv.lead, *texts, *iv.discarded] for m in SWORN.finditer(t)
+        }
         if len(sworn) == 1 and "speaker" not in self.header:  # "MR DERMOT HALDANE (sworn)": the witness
             candidates.insert(0, sworn.pop())
         if not candidates:

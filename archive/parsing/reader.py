@@ -141,7 +141,9 @@ INTERVIEW_CUE = re.compile(
     r"\b(?:interview\w*|Q\s?&\s?A|questions (?:for|with|to (?!ask\b))|(?:spoke|speaks|talked|talks|chatted|sat down) (?:to|with)|"
     r"(?:we|I) (?:spoke|talked|met) (?:in|at|over|on|by|via) (?:the|her|his|their|a|an|phone|video|e-?mail)\b|"
     r"in conversation|conversation with|asked (?:him|her|them)|answers? (?:our|readers'?) questions|entrevista|"
-    r"entretien|propos recueillis|intervista|interviewt?|интервью)\b",
+    r"entretien|propos recueillis|intervista|interviewt?|интервью|"
+    r"(?:joint )?(?:press|news) (?:conference|briefing)|conferencia de prensa|rueda de prensa|conférence de presse|"
+    r"pressekonferenz)\b",
     re.I,
 )
 

@@ -1025,3 +1025,28 @@ def test_a_speech_whose_text_may_differ_from_delivery_is_not_an_interview():
         "Not with the old tolls, and not with the old quays.\n\nWho will work here?\n\nPeople we train.\n"
     )
     assert iv.pairs == []
+
+
+def test_a_hearings_procedural_lines_are_nobodys_words():
+    iv = parse(
+        "THE BRIDGE INQUIRY\n\nDay 3\n\nTHE CHAIR: Good morning, everyone. Ms Okoro.\n\n"
+        "MS OKORO: Thank you, Chair.\n\nMR DESMOND KEANE (affirmed)\n\n"
+        "Examination by MS OKORO (Counsel to the Inquiry)\n\n"
+        "Q. Mr Keane, could you please give the Inquiry your full name?\n\nA. Desmond Patrick Keane.\n\n"
+        "Q. You were the bridge engineer?\n\nA. I was.\n"
+    )
+    assert iv.pairs[0].question == "Mr Keane, could you please give the Inquiry your full name?"
+    assert {p.speaker for p in iv.pairs} == {"Desmond Keane"}
+    assert "Examination by MS OKORO (Counsel to the Inquiry)" in iv.discarded
+
+
+def test_a_press_conference_printed_with_check_against_delivery_is_still_one():
+    iv = parse(
+        "Joint press conference by the Prime Minister and the President\n\n"
+        "Check against delivery.\n\n"
+        "PRIME MINISTER AASLAND: Good afternoon. We have signed three agreements today.\n\n"
+        "MODERATOR: The first question is from Kari Nyland, Vestposten.\n\n"
+        "QUESTION (Kari Nyland, Vestposten): What will the cable cost?\n\n"
+        "PRIME MINISTER AASLAND: About four billion euros.\n"
+    )
+    assert [p.answer for p in iv.pairs] == ["About four billion euros."]
