@@ -36,7 +36,7 @@ from .people import (
 # A line of an archive's record sheet: "Interviewer: Claire Fontaine", "Duration: 00:41:16".
 CAST_KEYS = (
     r"Hosts?|Co-?hosts?|Presenters?|Moderators?|Moderated by|Chair(?:ed by|man|woman|person)?|Panel|Panell?ists?|"
-    r"Guests?|Counsel(?: to the [\w ]{2,40})?|For [^:]{2,60}|Participants?|With|Featuring"
+    r"Guests?|Witness(?:es)?|Members present|Counsel(?: to the [\w ]{2,40})?|For [^:]{2,60}|Participants?|With|Featuring"
 )
 RECORD_LINE = re.compile(
     r"^(?P<key>Interviewee|Interviewer|Interviewed by|Narrator|Also present|Present|(?:Interview )?reference|Recording|"
@@ -60,7 +60,7 @@ PEOPLE_KEYS = {
     "speakers",
     "speaker",
 }
-ANSWERS = re.compile(r"^(?:guests?|panel|panell?ists?|speakers?|interviewees?)$", re.I)
+ANSWERS = re.compile(r"^(?:guests?|panel|panell?ists?|speakers?|interviewees?|witness(?:es)?)$", re.I)
 NAME_END = re.compile(r"\s*(?:[,;·(–—|]|\bwith\b|\band\b).*$")
 
 

@@ -64,10 +64,17 @@ JOINT_LABEL = re.compile(r"^(?:both|both of us|together|[A-Z][\w.]{0,3}(?:\s*/\s
 NEUTRAL_LABEL = re.compile(
     r"^(?:announcer|narrator|voice[- ]?over|voice|interpreter|translator|crowd|audience members|all|"
     r"video|clip|recording|sound|voz(?: \w+)?|voces(?: .*)?|coro|intervención(?: \w+)?|locutora?|int[ée]rprete|traductora?|"
-    r".+ \((?:voice[- ]?over|v\.?o\.?|narration|narrating|off[- ]camera|archive|archive clip)\))$",
+    r".+ \((?:voice[- ]?over|v\.?o\.?|narration|narrating|off[- ]camera|archive|(?:archive |audio |video )?clip|"
+    r"recording|on tape|sot|via video|in a clip)\))$",
     re.I,
 )
 NOT_LABELS = {
+    # Lists of people, whom nobody speaks as: "Witnesses: Dr Imogen Raft and Professor Eadie."
+    "witnesses",
+    "panelists",
+    "panellists",
+    "members present",
+    "participants",
     "note",
     "notes",
     "update",
@@ -498,7 +505,7 @@ def canonical_labels(labels) -> dict[str, str]:
     "Aaron van Wirdum"; a later "Odum" becomes the "Rachel Odum" before it."""
     canonical = {label: label for label in labels}
     for label in labels:
-        match = INITIALS_SUFFIX.search(label)
+        match = INITIALS_SUFFIX.search(label) if not NEUTRAL_LABEL.match(label) else None  # "X (CLIP)"
         if match:
             name = label[: match.start()]
             canonical[label] = name

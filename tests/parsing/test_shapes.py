@@ -1050,3 +1050,18 @@ def test_a_press_conference_printed_with_check_against_delivery_is_still_one():
         "PRIME MINISTER AASLAND: About four billion euros.\n"
     )
     assert [p.answer for p in iv.pairs] == ["About four billion euros."]
+
+
+def test_a_clip_played_in_a_radio_interview_is_part_of_the_question_and_witnesses_is_no_speaker():
+    iv = parse(
+        "RADIO ONE — THE MORNING PROGRAMME\n\n"
+        "PRESENTER: The minister was on this programme yesterday. Let's remind ourselves what he said.\n\n"
+        "ALDOUS FERRIS (CLIP): Every one of these targets is backed by land.\n\n"
+        "PRESENTER: So the land is there. What's wrong with that?\n\n"
+        "PENNOCK: None of it is true in the way he said it.\n\n"
+        "PRESENTER: Would you stand for the leadership?\n\nPENNOCK: There isn't a vacancy.\n\n"
+        "Witnesses: Mark Holloway and Seren Price.\n"
+    )
+    assert [p.speaker for p in iv.pairs] == ["Pennock", "Pennock"]
+    assert iv.pairs[0].question.endswith("What's wrong with that?")
+    assert "ALDOUS FERRIS (CLIP): Every one of these targets is backed by land." in iv.pairs[0].question
