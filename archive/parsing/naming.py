@@ -87,6 +87,10 @@ class Naming:
             return ""
         if turns.ANSWERER_LABEL.match(label):
             return main.name if main else ""
+        if turns.office_holder(label):  # "The Minister for Housing (Tom Reyes)"
+            return turns.WHO_AND_DETAIL.fullmatch(label)["detail"]
+        if turns.member(label):  # "Ms Dana Whitlock (Eastfield) (Lab)"
+            return turns.WHO_AND_DETAIL.fullmatch(label)["who"]
         if match := turns.NAME_WITH_ROLE.match(label):  # "Patrick Masson, OSI general manager"
             name = match["name"]
             return name.title() if name.isupper() else name  # "ADAEZE OKONJO, HOUSING MINISTER"
@@ -205,6 +209,10 @@ class Naming:
 
     def _role(self, spellings: list[str], labels=()) -> str:
         for label in labels:  # "**Patrick Masson, OSI general manager:**"
+            if turns.office_holder(label) and fold(turns.WHO_AND_DETAIL.fullmatch(label)["detail"]) in {
+                fold(s) for s in spellings
+            }:  # "The Minister for Housing (Tom Reyes)"
+                return re.sub(r"^the ", "", turns.WHO_AND_DETAIL.fullmatch(label)["who"], flags=re.I)
             match = turns.NAME_WITH_ROLE.match(label)
             role = match["role"].strip() if match else ""
             role = role.title() if role.isupper() else role  # "HOUSING MINISTER"

@@ -374,7 +374,10 @@ class _Reader(TitleBlock, Naming):
         known_askers |= self._asks_in_bold(spoken)
         letters = {l for l in set(iv.labels) if self.label_forms.get(l) == "qa-letter"}
         known_askers |= letters - {"R"}  # "P. ¿Le costó?" / "R. Fuera del taller, sí."
-        known_answerers = {l for l in set(iv.labels) if names_one_of(l, interviewees)} - known_askers
+        # Question time in a parliament: the members (seat and party) ask, the ministers answer.
+        known_askers |= {l for l in set(iv.labels) if turns.member(l)}
+        known_answerers = {l for l in set(iv.labels) if names_one_of(l, interviewees) or turns.office_holder(l)}
+        known_answerers -= known_askers
         known_answerers |= letters & {"R"}
         posters = {l for l in set(iv.labels) if self.label_forms.get(l) == "thread-op"}
         commenters = {l for l in set(iv.labels) if self.label_forms.get(l) == "thread"} if posters else set()
@@ -385,6 +388,11 @@ class _Reader(TitleBlock, Naming):
         if self.answers_labelled:  # the questions are set apart, unlabelled: the labels answer
             known_answerers |= set(iv.labels) - known_askers
         decided = speaking.decide(spoken, known_askers, self.roles, title=iv.title, known_answerers=known_answerers)
+        for label in set(iv.labels) - set(self.roles or {}):  # say why in a parliament's terms
+            if turns.member(label):
+                decided.why[label] = "asks: a member, labelled with seat and party"
+            elif turns.office_holder(label) and label in known_answerers:
+                decided.why[label] = "answers: a minister, labelled by office"
         for label in (posters | commenters) - set(self.roles or {}):  # say why in the thread's terms
             decided.why[label] = (
                 "answers: the thread marks them as its original poster (OP)"

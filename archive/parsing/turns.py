@@ -41,6 +41,9 @@ LABEL_FORMS = (
     ("bracket", re.compile(r"^\[(?P<label>Speaker \d{1,2})\]\s+(?=\S)")),
     ("qa", re.compile(rf"^(?P<label>{QA_WORDS})(?:\s*:\s*|\.\s+|\s{{2,}}|\s[–—]\s|(?<=Q) (?=[A-Z]))(?=\S)")),
     ("plain", re.compile(r"^(?P<label>[^\W\d_][^:\n]{0,48}?)\s?:\s+(?=\S)")),
+    # A minister by office and name, however long the office: "The Secretary of State for Housing,
+    # Communities and Local Government (Priya Castellan):".
+    ("plain", re.compile(r"^(?P<label>(?:The )?[A-Z][^:()\n]{2,100} \([A-ZÀ-Þ][^():\n]{2,40}\))\s?:\s+(?=\S)")),
     # Initials without a colon answering labelled questions: "MS Although we used …"
     ("initials", re.compile(r"^(?P<label>[A-Z]{2,3})\s+(?=[A-Z])")),
 )
@@ -48,7 +51,7 @@ ASKER_LABEL = re.compile(
     r"^(?:q|question|pregunta|frage|domanda|pergunta|questioner|reporter|journalist|press|audience(?: \w+)?|member of the audience|"
     r"moderator|operator|conference operator|interviewer|host|co-?host|panell?ist|wn|wikinews|participant|me|"
     r"(?:reporter|question|questioner|caller|listener|audience member) \([^()]{1,40}\)|caller|listener|"
-    r"(?:the |mr\.? |madam )?chair(?:man|woman|person)?|senator(?: .*)?|sen\. .*|rep\. .*|"
+    r"(?:the |mr\.? |madam )?chair(?:man|woman|person)?|(?:mr\.?|madam) (?:deputy )?speaker|senator(?: .*)?|sen\. .*|rep\. .*|"
     r"representative(?: .*)?|congress(?:man|woman)(?: .*)?|"
     r"pregunta|interlocutora?|reportera?|periodista|moderadora?|entrevistadora?|question(?:neur|neuse)?|journaliste)$",
     re.I,
@@ -63,6 +66,7 @@ JOINT_LABEL = re.compile(r"^(?:both|both of us|together|[A-Z][\w.]{0,3}(?:\s*/\s
 # Voices that neither ask nor answer: their words stay where they fall, without a new pair.
 NEUTRAL_LABEL = re.compile(
     r"^(?:announcer|narrator|voice[- ]?over|voice|interpreter|translator|crowd|audience members|all|"
+    r"hon\.? members|honourable members|"
     r"video|clip|recording|sound|voz(?: \w+)?|voces(?: .*)?|coro|intervención(?: \w+)?|locutora?|int[ée]rprete|traductora?|"
     r".+ \((?:voice[- ]?over|v\.?o\.?|narration|narrating|off[- ]camera|archive|(?:archive |audio |video )?clip|"
     r"recording|on tape|sot|via video|in a clip)\))$",
@@ -164,6 +168,10 @@ PROMPT = re.compile(
     re.I,
 )
 # A name, a colon and a quotation: a headline's form ("Ann Lee: “We lost the harbour”").
+# The rest of a subject heading ("Building Safety: Remediation"): a few words in title case.
+SUBJECT_HEADING = re.compile(
+    r"^(?:[A-Z][\w’'\-]*|and|of|the|for|in|on|to)(?: (?:[A-Z][\w’'\-]*|and|of|the|for|in|on|to)){0,5}$"
+)
 QUOTED_HEADLINE = re.compile(r"^[\"“«„].{3,200}[\"”»“]$")
 # Capitals that open sentences as words, not as someone's initials.
 COMMON_CAPITALS = {"US", "UN", "UK", "EU", "OK", "TV", "AI", "IT", "NO", "SO", "AND", "THE", "FOR", "BUT", "NOT", "BY"}
@@ -209,16 +217,19 @@ QUESTION_NUMBER = re.compile(r"^Q\d{1,4}\.?\s+(?=[A-Z])")
 
 
 def question_number(line: str) -> str:
-    """ "Q12" when the line opens with a question number and then a speaker label, else ""."""
-    match = QUESTION_NUMBER.match(line)
+    """ "Q12" (or "1.", "T3." in a parliament's order paper) when the line opens with a question
+    number and then a speaker label, else ""."""
+    match = QUESTION_NUMBER.match(line) or ORDER_NUMBER.match(line)
     return match.group().strip() if match and find_label(line[match.end() :]) else ""
 
 
 def find_label(line: str) -> tuple[str, str, str] | None:
     """(label, the rest of the line, form) when the line opens with a speaker label."""
-    if (match := QUESTION_NUMBER.match(line)) and (found := find_label(line[match.end() :])):
+    if (match := QUESTION_NUMBER.match(line) or ORDER_NUMBER.match(line)) and (
+        found := find_label(line[match.end() :])
+    ):
         return found  # "Q12 Chair: …" is the chair's turn; the number is debris
-    head = line[:130] if line.startswith(("**", "__")) else line[:72]  # a bold label may hold a title
+    head = line[:130] if line.startswith(("**", "__", "The ")) else line[:72]  # a bold label may hold a title
     if ":" not in head and ")" not in head and not BARE_LABEL_START.match(line):
         return None
     for form, pattern in LABEL_FORMS:
@@ -259,10 +270,22 @@ NAME_WITH_ROLE = re.compile(
 INITIALS_SUFFIX = re.compile(r"\s*\((?P<initials>[A-Za-z]{1,4})\)$")
 
 
-WHO_AND_DETAIL = re.compile(r"(?P<who>[^()]{2,30}?) \((?P<detail>[^()]{1,40})\)")
+# "CALLER (Maria, Leeds)", "REPORTER (AFP)", a member of parliament with seat and party:
+# "Ms Dana Whitlock (Eastfield) (Lab)", a minister with her name: "The Minister for Housing (Tom Reyes)".
+WHO_AND_DETAIL = re.compile(r"(?P<who>[^()]{2,100}?) \((?P<detail>[^()]{1,40})\)(?: \((?P<party>[^()]{1,12})\))?")
+# A parliament's question number before the member's name: "1. Ms Dana Whitlock (Eastfield) (Lab):", "T3. …".
+ORDER_NUMBER = re.compile(r"^T?\d{1,3}\.\s+(?:\[\d{3,8}\]\s+)?(?=[A-Z][^:\n]{2,100}\) ?:\s)")
+
+
+def _who(label: str) -> str:
+    """The person in a label with details: "Ms Dana Whitlock (Eastfield) (Lab)" → "Ms Dana Whitlock"."""
+    match = WHO_AND_DETAIL.fullmatch(label)
+    return match["who"] if match else label
 
 
 def _plausible(label: str) -> bool:
+    if office_holder(label):
+        return True
     label = INITIALS_SUFFIX.sub("", label)
     if JOINT_LABEL.match(label):
         return True
@@ -405,8 +428,8 @@ def accepted_labels(lines: list[str]) -> dict[str, str]:
             forms[label] = form
             if form in ("bold-turn", "markdown") and unbold_rest(rest).endswith("?"):
                 asked_in_bold.add(label)
-            if QUOTED_HEADLINE.match(rest.strip()):
-                headlines.add(label)
+            if QUOTED_HEADLINE.match(rest.strip()) or SUBJECT_HEADING.match(rest.strip()):
+                headlines.add(label)  # `Guterres: “We must act now”`, "Social Housing: Waiting Lists"
             if label in LETTER_MARKS:
                 letter_asks.setdefault(label, []).append(rest.rstrip().endswith("?"))
     title = next((line for line in lines if line.strip()), "")
@@ -425,6 +448,8 @@ def accepted_labels(lines: list[str]) -> dict[str, str]:
         or ASKER_LABEL.match(label)
         or ANSWERER_LABEL.match(label)
         or JOINT_LABEL.match(label)
+        or forms[label] == "plain"
+        and (member(label) or office_holder(label))
         or forms[label] in ("qa", "wiki")
         and (label not in LETTER_MARKS or _letters_mark_questions(label, letter_asks))
         or label in asked_in_bold
@@ -469,8 +494,8 @@ def accepted_labels(lines: list[str]) -> dict[str, str]:
                     for l in counts
                     if forms[l] in ("plain", "markdown", "timed")
                     and not (counts[l] == 1 and l in headlines)
-                    and 2 <= len(l.split()) <= 4
-                    and all(w[0].isupper() for w in l.split())
+                    and 2 <= len((who := _who(l)).split()) <= 4
+                    and all(w[0].isupper() for w in who.split())
                 }
             )
     # A full name used once before its surname labels the turns after it ("**Chidinma Okwuosa:**",
@@ -483,6 +508,10 @@ def accepted_labels(lines: list[str]) -> dict[str, str]:
             if forms[l] in ("plain", "markdown") and 2 <= len(l.split()) <= 4 and l.split()[-1] in surnames
         }
     )
+    # A member's or a minister's name alone after the label with seat or office ("Ms Whitlock",
+    # "Tom Reyes" after "The Minister for Housing (Tom Reyes)").
+    people = [_person_of(label) for label in accepted if member(label) or office_holder(label)]
+    accepted.update({l: forms[l] for l in counts if forms[l] == "plain" and any(_same_person(l, p) for p in people)})
     # Initials the text introduced with a full name ("**Ken Udas, program chair:**", then "**KU:**").
     introduced = {initials_of(label) for label in accepted} - {""}
     accepted.update({l: forms[l] for l in counts if l in introduced and forms[l] != "initials"})
@@ -506,6 +535,14 @@ def canonical_labels(labels) -> dict[str, str]:
     canonical = {label: label for label in labels}
     for label in labels:
         match = INITIALS_SUFFIX.search(label) if not NEUTRAL_LABEL.match(label) else None  # "X (CLIP)"
+        if member(label) or office_holder(label):
+            # "Ms Dana Whitlock (Eastfield) (Lab)", then "Ms Whitlock"; "The Minister for Housing
+            # (Tom Reyes)", then "Tom Reyes": one member, one minister.
+            person = _person_of(label)
+            for other in labels:
+                if other != label and canonical[other] == other and _same_person(other, person):
+                    canonical[other] = label
+            continue
         if match:
             name = label[: match.start()]
             canonical[label] = name
@@ -530,6 +567,39 @@ def canonical_labels(labels) -> dict[str, str]:
         if len(fuller) == 1 and canonical[label] == label and order.index(fuller[0]) < order.index(label):
             canonical[label] = fuller[0]
     return canonical
+
+
+# A title of office before the holder's name in brackets: "The Minister for Housing (Tom Reyes)".
+OFFICE = re.compile(
+    r"^(?:the )?(?:(?:deputy |prime |first |chief )?minister|secretary of state|(?:parliamentary )?under-secretary|"
+    r"chancellor|attorney general|solicitor general|leader of the house|president|governor|mayor)\b",
+    re.I,
+)
+HONORIFIC_WORDS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "the", "rt", "hon", "hon."}
+
+
+def member(label: str) -> bool:
+    """A member of a parliament, labelled with seat and party: "Ms Dana Whitlock (Eastfield) (Lab)"."""
+    match = WHO_AND_DETAIL.fullmatch(label)
+    return bool(match and match["party"])
+
+
+def office_holder(label: str) -> bool:
+    """A minister labelled by office and name: "The Minister for Housing (Tom Reyes)"."""
+    match = WHO_AND_DETAIL.fullmatch(label)
+    return bool(match and not match["party"] and OFFICE.match(match["who"]))
+
+
+def _person_of(label: str) -> str:
+    parts = WHO_AND_DETAIL.fullmatch(label)
+    return parts["who"] if parts["party"] else parts["detail"]
+
+
+def _same_person(label: str, person: str) -> bool:
+    """ "Ms Whitlock" or "Dana Whitlock" is the "Ms Dana Whitlock" of a member's first label."""
+    words = [w for w in label.split() if w.casefold() not in HONORIFIC_WORDS]
+    full = [w for w in person.split() if w.casefold() not in HONORIFIC_WORDS]
+    return bool(words) and (words == full or len(words) == 1 and len(label.split()) == 2 and words == full[-1:])
 
 
 def initials_of(name: str) -> str:

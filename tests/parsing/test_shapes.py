@@ -1065,3 +1065,42 @@ def test_a_clip_played_in_a_radio_interview_is_part_of_the_question_and_witnesse
     assert [p.speaker for p in iv.pairs] == ["Pennock", "Pennock"]
     assert iv.pairs[0].question.endswith("What's wrong with that?")
     assert "ALDOUS FERRIS (CLIP): Every one of these targets is backed by land." in iv.pairs[0].question
+
+
+QUESTION_TIME = """Housing, Communities and Local Government
+
+The Secretary of State was asked—
+
+Social Housing: Waiting Lists
+
+1. Ms Dana Whitlock (Eastfield) (Lab): What recent assessment she has made of waiting lists for social housing. [901441]
+
+The Minister for Housing (Tom Reyes): Just over 1.3 million households are on waiting lists.
+
+Ms Whitlock: Will he meet me and the council to look at what more can be done for families in bed and breakfasts?
+
+Tom Reyes: I would be very glad to meet my hon. Friend.
+
+Hon. Members: Hear, hear!
+
+Mr Speaker: Order. Question 2.
+
+T1. [901461] Helen Ashdown (Kingsbridge North) (LD): If she will make a statement on her departmental responsibilities.
+
+The Secretary of State for Housing, Communities and Local Government (Priya Castellan): This week we published the remediation figures.
+
+Helen Ashdown: When will the families from Ferris Court go home?
+
+Priya Castellan: By the summer, I am told.
+"""
+
+
+def test_at_question_time_members_ask_and_ministers_labelled_by_office_answer():
+    iv = parse(QUESTION_TIME)
+    assert [p.speaker for p in iv.pairs] == ["Tom Reyes", "Tom Reyes", "Priya Castellan", "Priya Castellan"]
+    assert iv.pairs[0].question.startswith("What recent assessment she has made")
+    assert iv.pairs[1].answer.startswith("I would be very glad to meet my hon. Friend.")
+    assert [(s.name, s.role) for s in iv.speakers] == [
+        ("Tom Reyes", "Minister for Housing"),
+        ("Priya Castellan", "Secretary of State for Housing, Communities and Local Government"),
+    ]
