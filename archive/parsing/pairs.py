@@ -14,22 +14,47 @@ A greeting answered by an opening statement is lead; questions nobody answered a
 
 from __future__ import annotations
 
+import dataclasses
+
 from .turns import INTERJECTION_WORDS, NEUTRAL_LABEL, PROMPT, UNLABELLED, Split, Turn
 
 
 def split_turns(
-    turns: list[Turn], askers: set[str], interjections: bool = True, neither: set[str] = frozenset()
+    turns: list[Turn],
+    askers: set[str],
+    interjections: bool = True,
+    neither: set[str] = frozenset(),
+    set_apart_ask: bool = False,
 ) -> Split:
     """Cut a transcript's turns into lead, pairs and closing by the convention above.
 
     ``interjections=False`` for written Q&A, where a short line ("Tell us about it.") is a
-    question like any other."""
+    question like any other. ``set_apart_ask`` where the questions are the paragraphs set apart
+    (in bold) and the answers are labelled: a bold paragraph before a labelled answer asks,
+    question mark or not ("**Let’s talk about the weather.**")."""
     out = Split()
     # Where no answer carries a label, an unlabelled paragraph after a question is the answer;
     # elsewhere it continues the turn before it.
     unlabelled_only = all(t.label in askers for t in turns if t.label)
     unlabelled_answers = not interjections or unlabelled_only
-    turns = _merge_continuations(turns, unlabelled_answers, unlabelled_only)
+
+    def set_apart(i):  # a question set apart in bold or as a heading, unlabelled
+        turn = turns[i]
+        following = turns[i + 1] if i + 1 < len(turns) else None
+        return (
+            turn.label is None
+            and turn.marked
+            and (
+                is_question(turn.text)
+                or set_apart_ask
+                and following is not None
+                and following.label is not None
+                and following.label not in askers
+            )
+        )
+
+    asking = {i for i in range(len(turns)) if set_apart(i)}
+    turns = _merge_continuations(turns, unlabelled_answers, unlabelled_only, asking)
     question: list[Turn] = []
     last_question: list[Turn] = []
     answer: list[Turn] = []
@@ -53,7 +78,7 @@ def split_turns(
     for i, turn in enumerate(turns):
         following = turns[i + 1] if i + 1 < len(turns) else None
         asks = turn.label in askers
-        if turn.label is None and turn.marked and is_question(turn.text):
+        if turn.label is None and turn.asks:
             finish()  # a question set apart in bold or as a heading, unlabelled
             question.append(turn)
         elif turn.label and (turn.label in neither or NEUTRAL_LABEL.match(turn.label)):
@@ -128,14 +153,18 @@ def split_turns(
     return out
 
 
-def _merge_continuations(turns: list[Turn], unlabelled_answers: bool, unlabelled_only: bool) -> list[Turn]:
+def _merge_continuations(
+    turns: list[Turn], unlabelled_answers: bool, unlabelled_only: bool, asking: set[int]
+) -> list[Turn]:
     """Fold unlabelled paragraphs into the labelled turn before them, unless they may be the
-    unlabelled answer to it."""
+    unlabelled answer to it or ask (``asking``: the positions of questions set apart)."""
     merged: list[Turn] = []
-    for turn in turns:
+    for i, turn in enumerate(turns):
         previous = merged[-1] if merged else None
         may_answer = unlabelled_answers and previous is not None and (unlabelled_only or is_question(previous.text))
-        set_apart = turn.marked and is_question(turn.text)
+        set_apart = i in asking
+        if set_apart:
+            turn = dataclasses.replace(turn, asks=True)
         if (
             turn.label is None
             and previous is not None

@@ -409,7 +409,9 @@ class _Reader(TitleBlock, Naming):
             or (self.label_forms.get(label) == "markdown" and turns.QUESTION_LABEL.match(label))
             for label in askers
         )
-        split = pairing.split_turns(spoken, askers, interjections=not written, neither=decided.neither)
+        split = pairing.split_turns(
+            spoken, askers, interjections=not written, neither=decided.neither, set_apart_ask=self.answers_labelled
+        )
         if split.answerers == [turns.UNLABELLED]:
             self._reported_before(split)
         order = list(dict.fromkeys(iv.labels))

@@ -189,6 +189,7 @@ class Turn:
     # Set apart by the text (in bold, as a heading): unlabelled, "**How did you two meet?**"
     # before "**Hanna:** At a games night." is the interviewer's question.
     marked: bool = False
+    asks: bool = False  # a question set apart, as the pairing reads it
 
 
 @dataclass

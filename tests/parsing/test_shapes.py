@@ -1104,3 +1104,17 @@ def test_at_question_time_members_ask_and_ministers_labelled_by_office_answer():
         ("Tom Reyes", "Minister for Housing"),
         ("Priya Castellan", "Secretary of State for Housing, Communities and Local Government"),
     ]
+
+
+def test_where_answers_carry_the_labels_every_bold_paragraph_before_one_asks():
+    iv = parse(
+        "DEEP WATER REVIEW\n\nWe spoke to the cable engineer Chidinma Okwuosa.\n\n"
+        "**How does a cable on the sea floor break?**\n\n**Chidinma Okwuosa:** Mostly trawlers.\n\n"
+        "**Let’s talk about the weather.**\n\n**Okwuosa:** It decides everything.\n\n"
+        "**Chidinma Okwuosa, thank you.**\n\n**Okwuosa:** Thank you.\n"
+    )
+    assert [p.question for p in iv.pairs] == [
+        "How does a cable on the sea floor break?",
+        "Let’s talk about the weather.",
+        "Chidinma Okwuosa, thank you.",
+    ]
