@@ -71,6 +71,14 @@ IMAGE_CAPTION = re.compile(r"^\S.{0,200}?\S\s*(?:Image|Photo|Picture)s?:\s*[^.:]
 INLINE_LINK = re.compile(
     r"^(?:related(?: story| article)?|see also|also read|read also|leggi anche|lire aussi)\s*:\s+\S.{0,100}$", re.I
 )
+# A row of share buttons, in the languages the archive holds most: "Artikel teilen:  WhatsApp  Facebook  E-Mail".
+SHARE_LINE = re.compile(
+    r"^(?:share(?: this)?(?: article| story| page| post| on)?|artikel teilen|teilen|partager(?: l[’']article| cet article)?|"
+    r"compartir(?: en)?|condividi|compartilhe|udostępnij)\s*:?\s*"
+    r"(?:(?:facebook|twitter|x|whatsapp|e-?mail|linkedin|telegram|reddit|bluesky|threads|messenger|copy link|print|"
+    r"drucken|imprimer|imprimir)\s*[|·,•]?\s*)+$",
+    re.I,
+)
 # A newspaper's jump line: "CONTINUED FROM PAGE 1: HARBOUR DREDGING", "Please see WATER, Page B4".
 JUMP_LINE = re.compile(
     r"^(?:continued (?:from|on) (?:page|p\.)\s?[A-Z]?\d{1,3}\b.{0,60}|(?:please )?see [\w ’'-]{1,30}, page [A-Z]?\d{1,3})$",
@@ -249,6 +257,7 @@ def clean_line(line: str) -> tuple[str, list[str]]:
         or CLOCK_LINE.match(stripped)
         or INLINE_LINK.match(stripped)
         or JUMP_LINE.match(stripped)
+        or SHARE_LINE.match(stripped)
         or PROCEDURE_LINE.match(stripped)
         or PULL_QUOTE_CREDIT.match(stripped)
         or IMAGE_CAPTION.match(stripped)

@@ -15,8 +15,14 @@ A greeting answered by an opening statement is lead; questions nobody answered a
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from .turns import INTERJECTION_WORDS, NEUTRAL_LABEL, PROMPT, UNLABELLED, Split, Turn
+
+# A chair who hands over the floor asks nothing: what follows is an opening statement.
+HAND_OVER = re.compile(
+    r"\b(?:the floor is yours|you have the floor|over to you|i(?:'|’)ll hand (?:it )?over to you)\W*$", re.I
+)
 
 
 def split_turns(
@@ -127,9 +133,10 @@ def split_turns(
                 and following is not None
                 and following.label == turns[i - 1].label  # who greeted goes on: an opening statement
             )
+            handed_over = "?" not in turn.text and HAND_OVER.search(turn.text)  # "…, the floor is yours."
             if answer and interjection:
                 answer.append(turn)
-            elif (interjection or greeted) and not question and not last_question:
+            elif (interjection or greeted or handed_over) and not question and not last_question:
                 # Nothing asked yet: a greeting ("Good afternoon.") or a chair giving the floor
                 # ("Mr Keith.") does not start the first question; if answered at once, what
                 # answers it is an opening statement. Both are lead text. (Host introductions

@@ -392,7 +392,7 @@ ASKED_BY = re.compile(
     rf"(?P<answerers>{PEOPLE})|(?P<answerers2>{PEOPLE}),?\s+(?:was |were )?interviewed by\s+(?P<asker2>{PERSON})|"
     rf"(?P<asker3>{PERSON})\s+interview(?:s|ed)\s+(?P<answerers3>{PEOPLE})|"
     # Only who answers: "An interview with FreeDOS founder Jim Hall.", "in conversation with Ann Lee, who …"
-    rf"\b(?:interview|conversation|Q&A|chat)\s+with\s+(?:[\w’'\-]+\s+){{0,3}}?(?P<answerers4>{PERSON_NAME})"
+    rf"\b(?:interview|conversation|Q&A|chat|town hall|fireside chat)\s+with\s+(?:[\w’'\-]+\s+){{0,3}}?(?P<answerers4>{PERSON_NAME})"
     r"(?=[,.;:!?)]|\s+(?:who|about|on|in|at|from|of)\b|\s*$)"
 )
 

@@ -131,6 +131,10 @@ NOT_INTERVIEW_CUE = re.compile(
 # A meeting's minutes open so, however long the line: "MINUTES of the Ordinary Meeting of the
 # Parish Council held on Tuesday 8 April 2025 at 7.30pm in the Jubilee Room".
 MINUTES_HEADING = re.compile(r"^minutes of (?:the |a |an )?[\w’' -]{0,60}?(?:meeting|session)\b", re.I)
+# A letter's salutation alone on its line, as an advice column prints its readers' letters.
+LETTER_SALUTATION = re.compile(
+    r"^(?:Dear|Liebe[r]?|Chère|Cher|Querida|Querido) [A-ZÀ-Þ][\w’'.\-]*(?: [A-ZÀ-Þ][\w’'.\-]*){0,2},$"
+)
 # The byline says what kind of piece it is: "An essay by …", "Opinion", "Op-ed", "Column".
 NOT_INTERVIEW_GENRE = re.compile(r"^(?:an? )?(?:personal )?essay\b|^op-ed\b|^opinion\b|^(?:a )?column\b", re.I)
 AS_DELIVERED = re.compile(
@@ -333,7 +337,7 @@ class _Reader(TitleBlock, Naming):
         lead, pairs, closing = self._split_by_questions([p.text for p in body], marked)
         if pairs and self._says_it_is_not_an_interview():
             iv.evidence.append(
-                "not an interview: the opening says it is a page of questions, a speech, minutes or an essay"
+                "not an interview: the opening says it is a page of questions, a speech, minutes, an essay or letters"
             )
             iv.confidence = 0.8
             lead, pairs, closing = [p.text for p in body], [], []
@@ -578,6 +582,9 @@ class _Reader(TitleBlock, Naming):
         # (the first paragraph may begin with the title: "ASSOCIATION Minutes of the Meeting")
         lines = [title, *(p.text.removeprefix(title).strip() for p in self.paragraphs[:8] if not p.label)]
         opening = "\n".join(lines)
+        salutations = sum(1 for p in self.paragraphs if not p.label and LETTER_SALUTATION.match(p.text))
+        if salutations >= 2:  # "Dear Ada," a reader's letter; "Dear Worried," the columnist's reply
+            return True
         if any(NOT_INTERVIEW_GENRE.match(line) and len(line.split()) <= 12 for line in lines[1:4]):
             return not re.search(r"\binterview", title, re.I)  # "An essay by …", whoever she asked
         if INTERVIEW_CUE.search(opening):

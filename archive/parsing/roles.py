@@ -49,6 +49,9 @@ WEAK_GUEST_CUE = re.compile(
 HOST_WORD = re.compile(r"\b(?:hosts?|co-?hosts?|myself|moderat\w+|panell?ists?|colleagues?)\b", re.I)
 
 
+LEGISLATOR = re.compile(r"^(?:(?:senator|representative|congress(?:man|woman))\b|(?:sen|rep)\.)", re.I)
+
+
 def decide(
     turns: list[Turn],
     known_askers: set[str] = frozenset(),
@@ -63,6 +66,11 @@ def decide(
     overrides = {label: role for label, role in (overrides or {}).items() if role in ROLES}
     out = Roles()
     labels = {t.label for t in turns if t.label}
+    # A legislator's title asks at a hearing ("SEN. HARRIS", "REP. LEE"), but where every voice
+    # would then ask (a town hall with the representative), the legislator is the one who answers.
+    by_title = {l for l in labels if ASKER_LABEL.match(l)}
+    if by_title and all(l in by_title or NEUTRAL_LABEL.match(l) for l in labels):
+        by_title -= {l for l in by_title if LEGISLATOR.match(l)}
     for label in labels:
         if label in overrides:
             out.why[label] = f"{overrides[label]}: the editor said so"
@@ -73,7 +81,7 @@ def decide(
         elif NEUTRAL_LABEL.match(label):
             out.neither.add(label)
             out.why[label] = "neither: a voice that neither asks nor answers (an announcer, a video)"
-        elif ASKER_LABEL.match(label):
+        elif label in by_title:
             out.askers.add(label)
             out.why[label] = "asks: a reporter's, moderator's or interviewer's label"
         elif label in known_askers:

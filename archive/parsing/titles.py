@@ -40,7 +40,7 @@ CAST_KEYS = (
 )
 RECORD_LINE = re.compile(
     r"^(?P<key>Interviewee|Interviewer|Interviewed by|Narrator|Also present|Present|(?:Interview )?reference|Recording|"
-    r"Audio file|Date(?: of (?:recording|interview))?|Recorded(?: on| at)?|"
+    r"Audio file|Date(?: of (?:recording|interview)| shot| filmed| recorded)?|Recorded(?: on| at)?|Tape|Camera|"
     r"Location|Place|Venue|Duration|Length|Running time|Transcription|Transcribed by|Transcriber|Speakers?|Language|"
     r"Subject|Topics?|Project|Collection|Series|Format|Editor|Producer|Photos?|Pictures|Photography|"
     rf"{CAST_KEYS})\s*:\s*(?P<value>\S.*)$",
@@ -150,6 +150,17 @@ class TitleBlock:
         says nothing ("Host: Noor Siddiqui · Recorded 3 February", "Moderator: Farida Haddad,
         Senior Fellow", "Chair: The Hon. Mrs Justice Solheim"); the host and the moderator ask.
         """
+        for i, paragraph in enumerate(paragraphs[:6]):
+            # "A film by …" / "Interview transcript – Tape 14" over "Subject: …", "Location: …":
+            # the sheet starts below the lines about the piece.
+            matches = [bool((m := RECORD_LINE.match(clean(line))) and _record_value(m)) for line in paragraph.lines]
+            first = next((k for k, matched in enumerate(matches) if matched), 0)
+            if paragraph.label is None and 0 < first <= 3 and sum(matches[first:]) >= 2:
+                paragraphs[i : i + 1] = [
+                    Paragraph(paragraph.line, paragraph.lines[:first]),
+                    Paragraph(paragraph.line + first, paragraph.lines[first:]),
+                ]
+                break
         for start in range(min(6, len(paragraphs))):
             run, keys, rest = [], set(), None
             for paragraph in paragraphs[start:]:

@@ -21,7 +21,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-TIMESTAMP = re.compile(r"^(?:\\?\[\d{1,2}(?::\d{2}){1,2}(?:\.\d+)?\\?\]|\(\d{1,2}(?::\d{2}){1,2}\))\s*")
+TIMESTAMP = re.compile(
+    r"^(?:\\?\[\d{1,2}(?::\d{2}){1,2}(?:\.\d+)?\\?\]|\(\d{1,2}(?::\d{2}){1,2}\)|"
+    r"\d{2}:\d{2}:\d{2}[:;]\d{2}(?=\s))\s*"  # a video editor's timecode with frames: "01:00:41:12"
+)
 # A time of the recording: 00:08, 1:02:33, 00:00:00.662.
 CLOCK = r"\d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?"
 # Question and answer markers, in the languages interviews arrive in: "Q:", "P.", "Frage:".

@@ -613,7 +613,10 @@ def test_a_meetings_minutes_with_agenda_questions_are_no_interview():
         "Discussion: AL has asked the parish; a reply is expected this month.\n"
     )
     assert iv.pairs == []
-    assert "not an interview: the opening says it is a page of questions, a speech, minutes or an essay" in iv.evidence
+    assert (
+        "not an interview: the opening says it is a page of questions, a speech, minutes, an essay or letters"
+        in iv.evidence
+    )
 
 
 def test_a_web_pages_html_source_reads_paragraph_by_paragraph_with_its_bold_questions():
@@ -1118,3 +1121,46 @@ def test_where_answers_carry_the_labels_every_bold_paragraph_before_one_asks():
         "Let’s talk about the weather.",
         "Chidinma Okwuosa, thank you.",
     ]
+
+
+def test_at_a_town_hall_the_representative_answers_after_an_opening_statement():
+    iv = parse(
+        "TRANSCRIPT: Rep. Marcus Holloway Town Hall\n\n"
+        "MODERATOR: Good evening, everybody, and welcome to tonight's town hall. Representative, the floor is yours.\n\n"
+        "REP. HOLLOWAY: Thank you, Carla. Three things happened in Springfield this session.\n\n"
+        "AUDIENCE MEMBER (Gwen Talbot): When does construction on the bridge start?\n\n"
+        "REP. HOLLOWAY: Next spring.\n\n"
+        "AUDIENCE MEMBER (Luis Ocampo): And the school funding formula?\n\n"
+        "REP. HOLLOWAY: That fight isn't over.\n"
+    )
+    assert [p.answer for p in iv.pairs] == ["Next spring.", "That fight isn't over."]
+    assert "Three things happened in Springfield this session." in iv.lead
+
+
+def test_a_documentary_transcript_with_frame_timecodes_and_a_record_sheet_under_its_credits():
+    iv = parse(
+        "THE LAST KEEPERS\nA film by Saoirse Dunleavy\nInterview transcript – Tape 14\n"
+        "Subject: BERNARD QUILLIGAN, former principal keeper\nLocation: Ballyvane, Co. Clare\n"
+        "Date shot: 11 August 2023\nInterviewer: Saoirse Dunleavy (off camera)\n\n"
+        "01:00:41:12  INTERVIEWER: Okay, we're rolling. Could you say your name?\n\n"
+        "01:00:46:03  BERNARD QUILLIGAN: Bernard Quilligan.\n\n"
+        "01:00:55:20  INTERVIEWER: How did you come to the job?\n\n"
+        "01:00:58:07  BERNARD QUILLIGAN: My uncle was a keeper.\n"
+    )
+    assert [p.question for p in iv.pairs] == [
+        "Okay, we're rolling. Could you say your name?",
+        "How did you come to the job?",
+    ]
+    assert (iv.interviewer, str(iv.published)) == ("Saoirse Dunleavy", "2023-08-11")
+    assert "A film by Saoirse Dunleavy" in iv.lead
+
+
+def test_an_advice_columns_letters_and_replies_are_not_an_interview():
+    iv = parse(
+        "Dear Ada: “My sister wants money again”\n\nOur agony aunt answers your questions.\n\n"
+        "Dear Ada,\n\nMy sister has asked me to lend her money. Am I being mean? How do I say no?\n\n"
+        "Signed,\nWorried in Leeds\n\nDear Worried,\n\nYou're not being mean. You are being asked to carry too much.\n\n"
+        "Share this article: Facebook | WhatsApp | Email\n"
+    )
+    assert iv.pairs == []
+    assert "Share this article: Facebook | WhatsApp | Email" in iv.discarded
