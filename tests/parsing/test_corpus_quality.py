@@ -23,14 +23,14 @@ def overall(labels):
 def test_the_sources_developed_on_split_into_exactly_the_right_pairs():
     count, first, last, _ = overall(DEVELOPMENT)
     assert len(DEVELOPMENT) >= 100
-    assert count >= 94.6 and first >= 97.3 and last >= 98.2
+    assert count >= 94.6 and first >= 98.2 and last >= 98.2
 
 
 @needs_corpus
 def test_every_labelled_document_with_the_once_sealed_sources():
     count, first, last, false_pairs = overall(LABELS)
     assert len(LABELS) >= 150
-    assert count >= 93.4 and first >= 96.7 and last >= 97.3
+    assert count >= 93.4 and first >= 97.3 and last >= 97.3
     assert false_pairs == 0  # no pairs made from a text that is not an interview
 
 
@@ -40,20 +40,36 @@ def test_seed_documents_are_split_exactly(label):
     assert (result["count"], result["first"], result["last"]) == (True, True, True)
 
 
-def test_the_documents_written_for_development_split_exactly():
-    """Set C: 20 documents in shapes the corpus lacks (transcription-tool exports, web-page
-    Q&As, foreign-language markers, FAQ pages, speeches), written and labelled by a helper."""
-    written = [label for label in WRITTEN if label["source"] == "written-dev-c"]
-    assert len(written) == 20
-    count, first, last, false_pairs = overall(written)
+def written(*sets):
+    return [label for label in WRITTEN if label["source"] in {f"written-{s}" for s in sets}]
+
+
+@pytest.mark.parametrize("name", ["dev-c", "dev-l", "dev-m"])
+def test_the_documents_written_for_development_split_exactly(name):
+    """Sets C, L and M: 20 + 16 + 16 documents written and labelled by helpers for development
+    (transcription-tool exports, web-page Q&As, foreign-language markers, FAQ pages, speeches;
+    the shapes of common public sources)."""
+    labels = written(name)
+    assert len(labels) >= 16
+    count, first, last, false_pairs = overall(labels)
     assert count == first == last == 100 and false_pairs == 0
 
 
 def test_the_once_sealed_written_sets_keep_their_figures():
     """Sets A, B, D, E, F, G, H: each sealed for one run (`sealed-run-{2,3,4}.txt`), developed
     on since; these figures only keep the rules drawn from them from slipping."""
-    once_sealed = [label for label in WRITTEN if label["sealed"]]
-    assert len(once_sealed) >= 112
+    once_sealed = written(*(f"sealed-{s}" for s in "abdefgh"))
+    assert len(once_sealed) == 112
     count, first, last, false_pairs = overall(once_sealed)
-    assert count >= 83.9 and first >= 90.1 and last >= 91.0
-    assert false_pairs <= 1  # the essay of run 4 (README)
+    assert count >= 93.7 and first >= 98.2 and last >= 97.3
+    assert false_pairs == 0
+
+
+def test_the_sets_of_the_last_sealed_run_do_not_fall_below_it():
+    """Sets I, J, K: sealed for run 5 (`sealed-run-5.txt`: 60.4 / 75.0 / 79.2 %, 3 false pairs);
+    the floor is that run's figure, whatever rules are drawn from them after it."""
+    last_sealed = written(*(f"sealed-{s}" for s in "ijk"))
+    assert len(last_sealed) == 48
+    count, first, last, false_pairs = overall(last_sealed)
+    assert count >= 60.4 and first >= 75.0 and last >= 79.1
+    assert false_pairs <= 3
