@@ -504,6 +504,8 @@ def marked_questions(body: list[Paragraph]) -> set[int] | None:
     its section headings ("## Links") are not questions, nor is every "?" in it."""
     set_apart = [i for i, p in enumerate(body) if p.mark in SET_APART]
 
+    first_bold = next((i for i in set_apart if body[i].mark == "bold"), None)
+
     def before_plain_text(i):  # a statement set apart in bold, italics or by a dash, then an answer
         return i + 1 < len(body) and body[i + 1].mark is None
 
@@ -513,6 +515,7 @@ def marked_questions(body: list[Paragraph]) -> set[int] | None:
         if asks(body[i].text)
         or body[i].mark == "bold"
         and before_plain_text(i)
+        and not (i == first_bold and len(body[i].text.split()) > 40)  # a bold standfirst, not a prompt
         or body[i].mark in ("italic", "dash", "quote")
         and before_plain_text(i)
         and len(body[i].text.split()) <= 25

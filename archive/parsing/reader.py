@@ -104,7 +104,8 @@ ATTRIBUTION = re.compile(
 ADDRESS = re.compile(
     r"\b(?:you|your|yours|yourself|yourselves|tell us|give us|walk us|take us|usted|ustedes|vous|votre|vos|tu|toi|"
     r"voi|vostr[aoie]|você|vocês|du|dich|dir|dein\w*|euch|"
-    r"Sie|Ihnen|Ihre?[mnrs]?|вы|вас|вам|ваш\w*|ты|тебя)\b",
+    r"Sie|Ihnen|Ihre?[mnrs]?|вы|вас|вам|ваш\w*|ты|тебя|"
+    r"pani|pan|pana|panu|państwo|ciebie|cię|twój|twoja|wy|jij|jou|jouw|uw|senhor|senhora|lei|Lei)\b",
     re.I,
 )
 LIST_ITEM = re.compile(r"^(?:[*+•–-]|\d{1,2}[.)])\s")
@@ -145,7 +146,7 @@ INTERVIEW_CUE = re.compile(
     r"\b(?:interview\w*|Q\s?&\s?A|questions (?:for|with|to (?!ask\b))|(?:spoke|speaks|talked|talks|chatted|sat down) (?:to|with)|"
     r"(?:we|I) (?:spoke|talked|met) (?:in|at|over|on|by|via) (?:the|her|his|their|a|an|phone|video|e-?mail)\b|"
     r"in conversation|conversation with|asked (?:him|her|them)|answers? (?:our|readers'?) questions|entrevista|"
-    r"entretien|propos recueillis|intervista|interviewt?|интервью|"
+    r"entretien|propos recueillis|intervista|interviewt?|интервью|rozmow\w*|wywiad\w*|gesprek(?:ken)?|"
     r"(?:joint )?(?:press|news) (?:conference|briefing)|conferencia de prensa|rueda de prensa|conférence de presse|"
     r"pressekonferenz)\b",
     re.I,

@@ -1164,3 +1164,21 @@ def test_an_advice_columns_letters_and_replies_are_not_an_interview():
     )
     assert iv.pairs == []
     assert "Share this article: Facebook | WhatsApp | Email" in iv.discarded
+
+
+def test_a_polish_conversation_with_a_bold_standfirst_and_bold_questions():
+    iv = parse(
+        "Ratowniczka z Bieszczad: „Góry nie wybaczają pośpiechu”\n\nTurystyka › Rozmowy\n\n"
+        "**Od szesnastu lat w weekendy i święta dyżuruje w stacji ratunkowej w Wetlinie. Ratowała turystów "
+        "z połamanymi nogami, zagubionych w mgle grzybiarzy i wychłodzonych biegaczy. Marta Wilczyńska opowiada "
+        "o pracy, która zaczyna się od telefonu, a kończy często dopiero nad ranem, i o tym, czego góry uczą "
+        "ludzi, którzy chodzą po nich od dziecka.**\n\n"
+        "Fot. archiwum prywatne\n\n"
+        "**Jak to się stało, że została pani ratowniczką?**\n\nMój wujek był ratownikiem.\n\n"
+        "**Ile trwa szkolenie?**\n\nDwa lata.\n\n**Co jest najtrudniejsze w tej pracy?**\n\nCzekanie na informacje.\n"
+    )
+    assert [p.question for p in iv.pairs] == [
+        "Jak to się stało, że została pani ratowniczką?",
+        "Ile trwa szkolenie?",
+        "Co jest najtrudniejsze w tej pracy?",
+    ]
