@@ -87,7 +87,8 @@ REPORTED_QUESTION = re.compile(
     r"\b(?:was|were|is|are|had been|has been|being) asked\b"
     r"|(?<!\bI )(?<!\bwe )(?<!\bWe )\basked (?:him |her |them |the (?-i:[a-z]\w+) |"
     r"(?-i:(?:(?:Mr|Ms|Mrs|Miss|Dr|Prof)\.? )?(?:[A-Z][\w’'\-]+ ){1,3}))?"
-    r"(?:whether|if|about|how|what|why|when|where|who)\b|\basked (?:him|her|them)\b|\bwhen pressed (?:on|about|over)\b",
+    r"(?:whether|if|about|how|what|why|when|where|who)\b|(?<!\bI )(?<!\bwe )(?<!\bWe )\basked (?:him|her|them)\b|"
+    r"\bwhen pressed (?:on|about|over)\b",
     re.I,
 )
 INLINE_ANSWER = re.compile(
@@ -137,7 +138,9 @@ LETTER_SALUTATION = re.compile(
     r"^(?:Dear|Liebe[r]?|Chère|Cher|Querida|Querido) [A-ZÀ-Þ][\w’'.\-]*(?: [A-ZÀ-Þ][\w’'.\-]*){0,2},$"
 )
 # The byline says what kind of piece it is: "An essay by …", "Opinion", "Op-ed", "Column".
-NOT_INTERVIEW_GENRE = re.compile(r"^(?:an? )?(?:personal )?essay\b|^op-ed\b|^opinion\b|^(?:a )?column\b", re.I)
+NOT_INTERVIEW_GENRE = re.compile(
+    r"^(?:an? )?(?:personal )?essay\b|^op-ed\b|^opinion\b|^(?:a )?column\b|^sermon(?:s| archive)?\b|^homily\b", re.I
+)
 AS_DELIVERED = re.compile(
     r"\bas (?:prepared for delivery|delivered)\b|\bcheck against delivery\b|\bmay differ from (?:the )?delivered version\b",
     re.I,

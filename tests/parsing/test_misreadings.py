@@ -175,3 +175,19 @@ def test_he_spoke_to_names_the_interviewer_and_the_man_before_it_answers():
     assert iv.interviewer == "Ann Roe"
     assert {p.speaker for p in iv.pairs} == {"Tom Keast"}
     assert "CONTINUED FROM PAGE 1: HARBOUR DREDGING" in iv.discarded
+
+
+def test_a_sermon_and_a_blog_story_where_the_author_asked_are_not_interviews():
+    sermon = parse(
+        "Grace Fellowship\n\nSERMON ARCHIVE\n\nThe Long Way Around\n\nGood morning, church.\n\n"
+        "Why would God do that?\n\nThe text tells us, actually. The short road had soldiers on it.\n\n"
+        "Have you ever been on a long way around?\n\nI think most of us have.\n\n"
+        "What does this passage say to you?\n\nFirst, it says you are not lost.\n"
+    )
+    story = parse(
+        "The onions\n\nPosted on 9 August 2024 in Family\n\nIt has been a year since Grandad died.\n\n"
+        "At some point I sat on the grass and I asked him why he'd kept the allotment so long.\n\n"
+        "He thought about that for a long time. “Because it was mine,” he said.\n\n"
+        "Later I asked him whether he was afraid.\n\n“No,” he said.\n"
+    )
+    assert sermon.pairs == [] and story.pairs == []
