@@ -65,11 +65,11 @@ def test_the_once_sealed_written_sets_keep_their_figures():
     assert false_pairs == 0
 
 
-def test_the_sets_of_the_last_sealed_run_do_not_fall_below_it():
-    """Sets I, J, K: sealed for run 5 (`sealed-run-5.txt`: 60.4 / 75.0 / 79.2 %, 3 false pairs);
-    the floor is that run's figure, whatever rules are drawn from them after it."""
+def test_the_sets_of_the_last_sealed_run_keep_their_figures():
+    """Sets I, J, K: sealed for run 5 (`sealed-run-5.txt`: 60.4 / 75.0 / 79.2 %, 3 false pairs),
+    developed on since (five rules); these figures keep those rules from slipping."""
     last_sealed = written(*(f"sealed-{s}" for s in "ijk"))
     assert len(last_sealed) == 48
     count, first, last, false_pairs = overall(last_sealed)
-    assert count >= 60.4 and first >= 75.0 and last >= 79.1
-    assert false_pairs <= 3
+    assert count >= 66.6 and first >= 81.2 and last >= 85.4
+    assert false_pairs <= 1  # the AMA announcement's event FAQ (README)
