@@ -106,7 +106,7 @@ ADDRESS = re.compile(
     r"\b(?:you|your|yours|yourself|yourselves|tell us|give us|walk us|take us|usted|ustedes|vous|votre|vos|tu|toi|"
     r"voi|vostr[aoie]|você|vocês|du|dich|dir|dein\w*|euch|"
     r"Sie|Ihnen|Ihre?[mnrs]?|вы|вас|вам|ваш\w*|ты|тебя|"
-    r"pani|pan|pana|panu|państwo|ciebie|cię|twój|twoja|wy|jij|jou|jouw|uw|senhor|senhora|lei|Lei)\b",
+    r"pani|pana|panu|państwo|ciebie|cię|twój|twoja|jij|jou|jouw|senhor|senhora|Lei)\b",
     re.I,
 )
 LIST_ITEM = re.compile(r"^(?:[*+•–-]|\d{1,2}[.)])\s")

@@ -178,7 +178,7 @@ class TitleBlock:
                 if keyed < len(lines):  # "Host: Noor Siddiqui" over "Transcript (auto-generated)"
                     rest = Paragraph(paragraph.line + keyed, paragraph.lines[keyed:])
                     break
-            sheet = sum(len(lines) for _, lines in run) >= 3 and len(keys) >= 2 and rest is None
+            sheet = sum(len(lines) for _, lines in run) >= 3 and len(keys) >= 2
             cast = (
                 keys
                 and any(CAST.match(key) for key in keys)

@@ -191,3 +191,14 @@ def test_a_sermon_and_a_blog_story_where_the_author_asked_are_not_interviews():
         "Later I asked him whether he was afraid.\n\n“No,” he said.\n"
     )
     assert sermon.pairs == [] and story.pairs == []
+
+
+def test_a_record_sheet_whose_last_line_runs_on_into_a_note_is_still_a_record_sheet():
+    iv = parse(
+        "Print heritage recordings\n\nInterviewee: Arne Halvorsen, compositor\n"
+        "Interviewer: Claire Fontaine\nDate of recording: 9 October 2024\nTranscript checked by the interviewee.\n\n"
+        "Claire Fontaine: Where were you born?\n\nArne Halvorsen: In Bergen.\n\n"
+        "Claire Fontaine: And the print trade?\n\nArne Halvorsen: By accident.\n"
+    )
+    assert (iv.interviewer, str(iv.published)) == ("Claire Fontaine", "2024-10-09")
+    assert "Transcript checked by the interviewee." in iv.lead
