@@ -87,10 +87,8 @@ class Naming:
             return ""
         if turns.ANSWERER_LABEL.match(label):
             return main.name if main else ""
-        if turns.office_holder(label):  # "The Minister for Housing (Tom Reyes)"
-            return turns.WHO_AND_DETAIL.fullmatch(label)["detail"]
-        if turns.member(label):  # "Ms Dana Whitlock (Eastfield) (Lab)"
-            return turns.WHO_AND_DETAIL.fullmatch(label)["who"]
+        if turns.office_holder(label) or turns.member(label):  # "The Minister for Housing (Tom Reyes)"
+            return turns.person_of(label)
         if match := turns.NAME_WITH_ROLE.match(label):  # "Patrick Masson, OSI general manager"
             name = match["name"]
             return name.title() if name.isupper() else name  # "ADAEZE OKONJO, HOUSING MINISTER"
@@ -209,10 +207,8 @@ class Naming:
 
     def _role(self, spellings: list[str], labels=()) -> str:
         for label in labels:  # "**Patrick Masson, OSI general manager:**"
-            if turns.office_holder(label) and fold(turns.WHO_AND_DETAIL.fullmatch(label)["detail"]) in {
-                fold(s) for s in spellings
-            }:  # "The Minister for Housing (Tom Reyes)"
-                return re.sub(r"^the ", "", turns.WHO_AND_DETAIL.fullmatch(label)["who"], flags=re.I)
+            if turns.office_holder(label) and fold(turns.person_of(label)) in {fold(s) for s in spellings}:
+                return turns.office_of(label)  # "The Minister for Housing (Tom Reyes)"
             match = turns.NAME_WITH_ROLE.match(label)
             role = match["role"].strip() if match else ""
             role = role.title() if role.isupper() else role  # "HOUSING MINISTER"

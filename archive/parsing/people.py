@@ -55,6 +55,7 @@ HONORIFICS = {
     "dame",
     "the",
     "hon",
+    "rt",
     "honorable",
     "president",
     "vice",

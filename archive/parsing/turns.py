@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .people import HONORIFICS
+
 TIMESTAMP = re.compile(
     r"^(?:\\?\[\d{1,2}(?::\d{2}){1,2}(?:\.\d+)?\\?\]|\(\d{1,2}(?::\d{2}){1,2}\)|"
     r"\d{2}:\d{2}:\d{2}[:;]\d{2}(?=\s))\s*"  # a video editor's timecode with frames: "01:00:41:12"
@@ -514,7 +516,7 @@ def accepted_labels(lines: list[str]) -> dict[str, str]:
     )
     # A member's or a minister's name alone after the label with seat or office ("Ms Whitlock",
     # "Tom Reyes" after "The Minister for Housing (Tom Reyes)").
-    people = [_person_of(label) for label in accepted if member(label) or office_holder(label)]
+    people = [person_of(label) for label in accepted if member(label) or office_holder(label)]
     accepted.update({l: forms[l] for l in counts if forms[l] == "plain" and any(_same_person(l, p) for p in people)})
     # Initials the text introduced with a full name ("**Ken Udas, program chair:**", then "**KU:**").
     introduced = {initials_of(label) for label in accepted} - {""}
@@ -542,7 +544,7 @@ def canonical_labels(labels) -> dict[str, str]:
         if member(label) or office_holder(label):
             # "Ms Dana Whitlock (Eastfield) (Lab)", then "Ms Whitlock"; "The Minister for Housing
             # (Tom Reyes)", then "Tom Reyes": one member, one minister.
-            person = _person_of(label)
+            person = person_of(label)
             for other in labels:
                 if other != label and canonical[other] == other and _same_person(other, person):
                     canonical[other] = label
@@ -579,7 +581,6 @@ OFFICE = re.compile(
     r"chancellor|attorney general|solicitor general|leader of the house|president|governor|mayor)\b",
     re.I,
 )
-HONORIFIC_WORDS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "the", "rt", "hon", "hon."}
 
 
 def member(label: str) -> bool:
@@ -594,15 +595,21 @@ def office_holder(label: str) -> bool:
     return bool(match and not match["party"] and OFFICE.match(match["who"]))
 
 
-def _person_of(label: str) -> str:
+def person_of(label: str) -> str:
+    """The person in a member's or a minister's label: "Ms Dana Whitlock", "Tom Reyes"."""
     parts = WHO_AND_DETAIL.fullmatch(label)
     return parts["who"] if parts["party"] else parts["detail"]
 
 
+def office_of(label: str) -> str:
+    """The office in a minister's label: "Minister for Housing"."""
+    return re.sub(r"^the ", "", WHO_AND_DETAIL.fullmatch(label)["who"], flags=re.I)
+
+
 def _same_person(label: str, person: str) -> bool:
     """ "Ms Whitlock" or "Dana Whitlock" is the "Ms Dana Whitlock" of a member's first label."""
-    words = [w for w in label.split() if w.casefold() not in HONORIFIC_WORDS]
-    full = [w for w in person.split() if w.casefold() not in HONORIFIC_WORDS]
+    words = [w for w in label.split() if w.casefold().rstrip(".") not in HONORIFICS]
+    full = [w for w in person.split() if w.casefold().rstrip(".") not in HONORIFICS]
     return bool(words) and (words == full or len(words) == 1 and len(label.split()) == 2 and words == full[-1:])
 
 
