@@ -184,9 +184,7 @@ def is_junk(line: str) -> bool:
 
 # A comment's header copied from a thread page, one part a line: the user name, "OP" for the
 # original poster, a bullet, the comment's age.
-HEADER_AGE = re.compile(
-    r"^(?:\d{1,3}\s?(?:s|m|min|h|hr|d|w|mo|y)|\d{1,3} (?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)) ago$|^\d{1,3}\s?(?:h|d|w|mo|y)$"
-)
+HEADER_AGE = re.compile(rf"^(?:{turns.COMMENT_AGE})$")
 SCORE = re.compile(r"^\d[\d.,]*[kK]?$")
 USER_NAME = re.compile(r"^(?:u/)?[A-Za-z][\w\-]{2,30}$")
 

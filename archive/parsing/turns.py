@@ -339,11 +339,15 @@ TIMED_LINE = re.compile(
 )
 
 
+# A comment's age as a thread prints it: "9h", "3d ago", "3 hours ago".
+COMMENT_AGE = (
+    r"\d{1,3}\s?(?:s|m|min|h|hr|d|w|mo|y)(?: ago)?|\d{1,3} (?:seconds?|minutes?|hours?|days?|weeks?|months?|years?) ago"
+)
 # A discussion thread's comment header, the comment on the lines below: "marrow_and_moss · 9h",
 # "ines_halvorsen_ice OP · 8h" (the original poster), "u/quietkestrel • 3 hours ago".
 THREAD_HEADER = re.compile(
     r"^(?:u/)?(?P<label>[A-Za-z][\w\-]{2,30})(?P<op>\s+OP)?\s*[·•|]\s*"
-    r"(?P<clock>\d{1,3}\s?(?:s|m|min|h|hr|d|w|mo|y)(?: ago)?|\d{1,3} (?:seconds?|minutes?|hours?|days?|weeks?|months?|years?) ago)$"
+    rf"(?P<clock>{COMMENT_AGE})$"
 )
 
 
