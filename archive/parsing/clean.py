@@ -182,6 +182,99 @@ def is_junk(line: str) -> bool:
     return line.strip().strip(".:!»›>|-–—").strip().casefold() in JUNK_LINES or bool(THREAD_BUTTONS.match(line.strip()))
 
 
+# A web page's furniture above its headline, as a copy from the browser keeps it: the skip
+# link, menus and breadcrumbs, the sign-in row, the cookie banner.
+SKIP_LINK = re.compile(r"^(?:skip|jump) to (?:the )?(?:main )?(?:content|navigation|menu|article)\b", re.I)
+MENU_WORDS = {
+    "menu",
+    "☰",
+    "search",
+    "search…",
+    "sign",
+    "in",
+    "log",
+    "up",
+    "subscribe",
+    "register",
+    "account",
+    "my",
+    "newsletter",
+    "newsletters",
+    "donate",
+    "shop",
+    "e-edition",
+    "e-paper",
+    "epaper",
+    "abo",
+    "anmelden",
+    "iniciar",
+    "sesión",
+    "suscríbete",
+    "connexion",
+    "s'abonner",
+    "home",
+    "login",
+}
+MENU_SEPARATOR = re.compile(r"\s{2,}|\s+[|·•›»>/]\s+")
+BREADCRUMB = re.compile(r"\s[›»>]\s")
+COOKIE_BANNER = re.compile(
+    r"\bcookies?\b.*\b(?:use|using|accept|consent|brows|continu|experience|navega|utiliz|acept|verwend|"
+    r"zustimm|akzept|utilis|accett)",
+    re.I,
+)
+PAGE_TOP_LINES = 20  # the page's top: furniture is looked for above the first paragraph of prose
+
+
+def _furniture(line: str) -> bool:
+    """A line of a web page's furniture: "Skip to main content", "News | Sport | Opinion",
+    "Home > World > Europe", "Sign in   Subscribe", a cookie banner; never a byline or a date."""
+    stripped = line.strip()
+    words = stripped.casefold().split()
+    if SKIP_LINK.match(stripped) or words and len(words) <= 6 and all(w in MENU_WORDS for w in words):
+        return True
+    if COOKIE_BANNER.search(stripped) and len(words) <= 80:
+        return True
+    if re.match(r"(?i)by\b", stripped) or DATE_WORDS.search(stripped):
+        return False  # "By Ann Roe | Staff Writer | 3 March 2025": the byline, kept
+    parts = [p for p in MENU_SEPARATOR.split(stripped) if p.strip()]
+    short = all(len(p.split()) <= 4 and not p.rstrip().endswith((".", "?", "!", ":")) for p in parts)
+    return short and (len(parts) >= 3 or len(parts) == 2 and bool(BREADCRUMB.search(stripped)))
+
+
+# A date or an hour in a line: it is metadata, never furniture.
+DATE_WORDS = re.compile(
+    r"\b(?:\d{4}|\d{1,2}[:.]\d{2}|(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)(?:\.|\b)|"
+    r"january|february|march|april|june|july|august|september|october|november|december|min read|updated|published)",
+    re.I,
+)
+
+
+def strip_page_top(lines: list[tuple[int, str]], discarded: list[str]) -> tuple[list[tuple[int, str]], list[str]]:
+    """The furniture a copied web page opens with taken out (into ``discarded``), above the
+    first paragraph of prose (20 words or more) and in the first 20 lines::
+
+        Skip to main content                       ->  (discarded)
+        KILN & CO.                                 ->  KILN & CO.
+        Makers   Studios   Materials   Shop        ->  (discarded)
+        “The glaze always wins”: Teodora Vasić …   ->  “The glaze always wins”: Teodora Vasić …
+
+    and the furniture's lines (the page's sections still say what the page is: "Interviews",
+    "Infos pratiques > Foire aux questions")."""
+    out, furniture = list(lines), []
+    seen = 0
+    for i, (number, line) in enumerate(lines):
+        if not line.strip():
+            continue
+        seen += 1
+        if seen > PAGE_TOP_LINES or len(line.split()) >= 20 and not COOKIE_BANNER.search(line):
+            break
+        if _furniture(line):
+            furniture.append(line.strip())
+            out[i] = (number, "")
+    discarded.extend(furniture)
+    return out, furniture
+
+
 # A comment's header copied from a thread page, one part a line: the user name, "OP" for the
 # original poster, a bullet, the comment's age.
 HEADER_AGE = re.compile(rf"^(?:{turns.COMMENT_AGE})$")
@@ -300,6 +393,8 @@ class Paragraph:
 # A list item's number before a bold paragraph: "1. __Tell us about yourself.__"
 LIST_NUMBER = re.compile(r"^\(?\d{1,2}[.)]\s+")
 BOLD = ("**", "__")
+# A footnote's mark after emphasis: "*Is the diner the counter’s heir?*[2]", "**Why?**[^3]"
+FOOTNOTE_MARK = re.compile(r"(?<=[*_])\[\^?\d{1,3}\]$")
 
 
 def paragraphs(
@@ -315,6 +410,9 @@ def paragraphs(
     found: list[Paragraph] = []
     canonical = turns.canonical_labels(labels)
     for block in _split_bold_first_lines(_blocks(lines)):
+        if note := FOOTNOTE_MARK.search(block[-1][1]):
+            discarded.append(note.group())
+            block[-1] = (block[-1][0], block[-1][1][: note.start()])
         mark = _unbold(block, discarded)
         if mark is None and all(number in quoted for number, _ in block):
             mark = "quote"  # "> 1) What went wrong?": an email reply quoting the questions

@@ -14,6 +14,7 @@ import re
 from ..names import accented, fold
 from . import roles as speaking
 from . import turns
+from .clean import split_sentences
 from .document import ParsedSpeaker
 from .metadata import (
     DATE_IN_TEXT,
@@ -28,14 +29,23 @@ from .people import (
     NAME_WORD,
     NOT_FIRST_NAMES,
     NOT_ROLE_WORDS,
+    PERSON_NAME,
     ROLE_WORD,
+    ROLE_WORDS,
     full_name,
     is_role,
     name_from_first,
     name_with_initials,
+    names_one_of,
     similar_name,
     who_asks,
 )
+
+
+def _in_lower_case(word: str, text: str) -> bool:
+    """Whether the text uses the word as a common word ("kitchen"), not in a link or a handle."""
+    return bool(re.search(rf"(?<![\w’'\-/.@]){re.escape(word.lower())}(?![\w’'\-/.@])", text))
+
 
 TITLE_SEPARATOR = re.compile(r"\s+[–—-]\s+(?=[^–—-]+$)")
 
@@ -159,8 +169,13 @@ class Naming:
             named = list(dict.fromkeys(who_asks("\n".join([iv.title, iv.lead, *texts[:3]]))[1]))
             candidates = named if len(named) == 1 else []
         if not candidates:
+            candidates = self._lead_subject(texts)
+        if not candidates:
             return None
         primary = candidates[0]
+        if " " not in primary:  # "We talked to Gloria" after "Gloria Amankwah has been …"
+            primary = name_from_first(primary, "\n".join([iv.title, iv.lead, self.full_text[:3000]])) or primary
+            candidates[0] = primary
         key = fold(primary)
         spellings = [c for c in candidates if fold(c) == key]
         # The same name printed elsewhere in the article, perhaps with its accents.
@@ -193,13 +208,46 @@ class Naming:
                 2 <= len(words) <= 4
                 and not any(w.casefold() in HONORIFICS | {"wikinews"} for w in words)
                 and not INSTITUTION_WORDS.intersection(words)
-            ):
+                and not any(w.casefold() in ROLE_WORDS or _in_lower_case(w, body) for w in words)
+            ):  # "Contributor Spotlight", "Ledger Staff Writer": words, not a name
                 names.append(" ".join(words))
         mentions = {n: len(re.findall(rf"\b{re.escape(n.split()[-1])}\b", body)) for n in names}
         # "Talking toolkits with Ann Lee": the guest the title names, mentioned or not.
         guest = speaking.TITLE_GUEST.search(self.interview.title)
         guest_name = guest["name"] if guest else ""
         return sorted((n for n in names if mentions[n] or n == guest_name), key=lambda n: -mentions[n])
+
+    def _lead_subject(self, questions: list[str]) -> list[str]:
+        """The person a Q&A's introduction is about, when nothing says who answers: a full name
+        that opens a sentence of the lead ("Gloria Amankwah has been a volunteer tutor since
+        2016.") and that the lead and the questions name again ("We talked to Gloria"), the one
+        named most; never the byline's or the interviewer's name, an outlet or an institution."""
+        # (a transcript's lead is not cut yet: its unlabelled paragraphs are the opening)
+        lead = self.interview.lead or "\n\n".join(questions[:4])
+        sentences = [s for paragraph in lead.split("\n\n") for s in split_sentences(paragraph)]
+        others = [*self.byline_names, self.interview.interviewer, self.header.get("interviewer", "")]
+        text = " ".join([lead, *questions])
+        names = []
+        for sentence in sentences:
+            match = re.match(PERSON_NAME + r"(?=,| [a-zß-ÿ])", sentence.strip())  # "Ann Roe has…", "Ann Roe, 54,"
+            if not match:
+                continue
+            name = match.group()
+            words = name.split()
+            if (
+                words[0].casefold() in HONORIFICS | NOT_FIRST_NAMES | NOT_ROLE_WORDS
+                or any(_in_lower_case(w, text) for w in words)  # "Copperline Kitchen": a kitchen
+                or INSTITUTION_WORDS.intersection(words)
+                or names_one_of(name, [o for o in others if o])
+            ):
+                continue
+            names.append(name)
+        mentions = {
+            name: sum(len(re.findall(rf"(?<![\w’'\-]){re.escape(w)}(?![\w’'\-])", text)) for w in name.split())
+            for name in names
+        }
+        best = max(mentions, key=lambda n: (mentions[n], -names.index(n)), default="")
+        return [best] if best and mentions[best] > len(best.split()) else []
 
     def _title_suffix(self) -> str:
         parts = TITLE_SEPARATOR.split(self.interview.title)

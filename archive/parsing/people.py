@@ -500,7 +500,7 @@ def who_asks(text: str) -> tuple[list[str], list[str]]:
             if named := re.search(PERSON_NAME, paragraph):
                 answerers.append(named.group())
             continue
-        if asker and asker not in ("I", "we"):
+        if asker and asker.casefold() not in ("i", "we"):
             askers.append(asker)
         answerers += [p for p in re.split(r", | and | & ", people) if p.casefold() not in HONORIFICS]
     return askers, answerers

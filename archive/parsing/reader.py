@@ -60,6 +60,7 @@ from .clean import (
     normalise,
     split_sentences,
     strip_page_furniture,
+    strip_page_top,
     strip_unbalanced_quote,
 )
 from .clean import paragraphs as cut_paragraphs
@@ -202,6 +203,7 @@ def parse(text: str, filename: str = "", roles: dict[str, str] | None = None) ->
 
     kept = join_thread_headers(kept, discarded)
     header, kept, header_lines = read_header(kept)
+    kept, page_top = strip_page_top(kept, discarded)
     labels = turns.accepted_labels([line for _, line in kept])
     if captions:  # a speaker's name on each cue's first line labels its words
         labels.update(dict.fromkeys(caption_speakers(raw_lines), "caps-line"))
@@ -218,6 +220,7 @@ def parse(text: str, filename: str = "", roles: dict[str, str] | None = None) ->
         label_forms=labels,
         roles=roles,
         captions=captions,
+        page_top=page_top,
     ).read()
     interview.published = interview.published or date_in(filename.replace("_", "-"))
     interview.metadata_lines[:0] = header_lines
@@ -235,8 +238,19 @@ def _cue_number(lines: list[str], number: int) -> bool:
 class _Reader(TitleBlock, Naming):
     """One pass over the paragraphs of one article."""
 
-    def __init__(self, header, paragraphs, discarded, fallback_title="", label_forms=None, roles=None, captions=False):
+    def __init__(
+        self,
+        header,
+        paragraphs,
+        discarded,
+        fallback_title="",
+        label_forms=None,
+        roles=None,
+        captions=False,
+        page_top=(),
+    ):
         self.header = header
+        self.page_top = list(page_top)  # the menus and banners taken off a web page's top
         self.captions = captions
         self.roles = roles or {}
         self.label_forms = label_forms or {}
@@ -575,7 +589,7 @@ class _Reader(TitleBlock, Naming):
         return body, []
 
     def _says_it_is_an_interview(self) -> bool:
-        opening = " ".join([self.interview.title, *(p.text for p in self.paragraphs[:8])])
+        opening = " ".join([self.interview.title, *self.page_top, *(p.text for p in self.paragraphs[:8])])
         return "speaker" in self.header or bool(INTERVIEW_CUE.search(opening))
 
     def _says_it_is_not_an_interview(self) -> bool:
@@ -585,6 +599,7 @@ class _Reader(TitleBlock, Naming):
         title = self.interview.title
         # (the first paragraph may begin with the title: "ASSOCIATION Minutes of the Meeting")
         lines = [title, *(p.text.removeprefix(title).strip() for p in self.paragraphs[:8] if not p.label)]
+        lines += self.page_top  # "Infos pratiques > Foire aux questions"
         opening = "\n".join(lines)
         salutations = sum(1 for p in self.paragraphs if not p.label and LETTER_SALUTATION.match(p.text))
         if salutations >= 2:  # "Dear Ada," a reader's letter; "Dear Worried," the columnist's reply
@@ -604,7 +619,7 @@ class _Reader(TitleBlock, Naming):
         if any(self._reported_question(q) for q in questions):
             return True
         # The opening, past a web page's menus and banners: "Propos recueillis par …".
-        opening = " ".join(self.paragraphs[i].text for i in range(min(8, len(self.paragraphs))))
+        opening = " ".join([*self.page_top, *(p.text for p in self.paragraphs[:8])])
         said = "speaker" in self.header or INTERVIEW_CUE.search(self.interview.title) or INTERVIEW_CUE.search(opening)
         if (
             len(questions) < 3

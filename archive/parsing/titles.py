@@ -10,10 +10,13 @@ metadata lines read into their fields (pure)::
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from ..names import fold
 from .clean import (
+    DATE_WORDS,
+    MENU_SEPARATOR,
     Paragraph,
     clean,
 )
@@ -61,6 +64,14 @@ PEOPLE_KEYS = {
     "speaker",
 }
 ANSWERS = re.compile(r"^(?:guests?|panel|panell?ists?|speakers?|interviewees?|witness(?:es)?)$", re.I)
+QUOTED = r"[\"“”«»„‘’]"  # a headline's quotation marks
+
+
+def _menu(line: str) -> bool:
+    """A row of a site's sections: "Culture · Ideas · Books · Music · Podcasts"."""
+    return len(MENU_SEPARATOR.split(clean(line))) >= 4
+
+
 NAME_END = re.compile(r"\s*(?:[,;·(–—|]|\bwith\b|\band\b).*$")
 
 
@@ -113,6 +124,7 @@ class TitleBlock:
             and paragraphs[0].label is None
             and (len(clean(paragraphs[0].lines[0])) <= 300 and not self.captions or not self.fallback_title)
         ):
+            self._read_masthead(paragraphs)
             first = paragraphs.pop(0)
             iv.title = clean(first.lines[0])
             if len(iv.title) > 300:
@@ -137,6 +149,99 @@ class TitleBlock:
                 self._metadata_line(line)
         self._read_keyed_block(paragraphs)
         return paragraphs
+
+    def _read_masthead(self, paragraphs: list[Paragraph]) -> None:
+        """A page's masthead and section names above its headline, taken off the top: the
+        masthead is the outlet, the section names are furniture, a date is read::
+
+            THE ALDGATE REVIEW                                            <- outlet
+            MUSIC                                                         <- furniture
+            “The orchestra is not a museum”: Maren Solberg-Achebe on …    <- title
+
+        Only where a line that reads as a headline follows short plain lines (longer than
+        each, or quoted, or with a colon or a dash; never a date, a byline, a standfirst or
+        the interview's first question), and the top reads as a page's: its furniture was
+        taken off, or there are two such lines, or the masthead is in capitals."""
+        leading = list(itertools.takewhile(lambda p: p.label is None, paragraphs[:4]))
+        top = [(p, k) for p in leading for k in range(len(p.lines))][:6]
+        run = 0
+        while run < min(5, len(top) - 1) and (
+            self._plain_short(*top[run])
+            or run
+            and (self._issue_line(top[run][0].lines[top[run][1]]) or _menu(top[run][0].lines[top[run][1]]))
+        ):
+            run += 1
+        if not run:
+            return
+        lines = [clean(p.lines[k]) for p, k in top[:run]]
+        masthead = lines[0]
+        plain = sum(1 for p, k in top[:run] if self._plain_short(p, k) or _menu(p.lines[k]))
+        page = bool(self.page_top) or plain >= 2 or masthead.isupper() and len(masthead.split()) >= 2
+        if not page or not self._headline(*top[run], longest=max(len(line.split()) for line in lines)):
+            return
+        self.interview.outlet = self.interview.outlet or masthead
+        self.interview.metadata_lines.append(masthead)
+        for line in lines[1:]:
+            if self._dated(line):
+                self._metadata_line(line)
+            elif self._issue_line(line) and not _menu(line):  # "Aberwen & the Upper Teifi | Saturday 15 February 2025"
+                self.interview.metadata_lines.append(line)
+                dates = [d for part in MENU_SEPARATOR.split(line) if (d := parse_date(part.strip()))]
+                self.interview.published = self.interview.published or (dates[0] if dates else None)
+            else:
+                self.interview.discarded.append(line)  # a section's name: "MUSIC", "ONE YEAR ON"
+        taken = {(id(p), k) for p, k in top[:run]}
+        kept = [
+            Paragraph(p.line, [line for k, line in enumerate(p.lines) if (id(p), k) not in taken], p.label, p.mark)
+            for p in paragraphs
+        ]
+        paragraphs[:] = [p for p in kept if p.lines or p.label]
+
+    def _plain_short(self, paragraph: Paragraph, k: int) -> bool:
+        """A masthead's or a section's line: six words at most, no sentence, no quote."""
+        line = clean(paragraph.lines[k])
+        words = line.split()
+        return (
+            paragraph.mark != "heading"
+            and 0 < len(words) <= 6
+            and not re.search(r"[?!:;,\"“”«»„‘’()]|\.\s", line)
+            and not (line.endswith(".") and len(words[-1]) > 4)
+            and not self._dated(line)
+        )
+
+    def _issue_line(self, line: str) -> bool:
+        """A dated line under a masthead: "Issue 38 | Summer 2024 | £6.50", "Saturday 15 February 2025"."""
+        line = clean(line)
+        return self._dated(line) or (
+            len(line.split()) <= 12 and bool(DATE_WORDS.search(line)) and not re.search(QUOTED + r"|[?!]", line)
+        )
+
+    def _dated(self, line: str) -> bool:
+        """A date, a time, a link or a credit line: metadata wherever it stands."""
+        return self._classify_metadata(clean(line))[0] in ("date", "time", "url", "photo_credit", "dateline")
+
+    def _headline(self, paragraph: Paragraph, k: int, longest: int) -> bool:
+        line = clean(paragraph.lines[k])
+        words = line.split()
+        if (
+            not 3 <= len(words) <= 30
+            or self._metadata_line(line, dry=True)
+            or not line[:1].isupper()
+            and line[:1].isalpha()
+        ):
+            return False
+        if MENU_SEPARATOR.search(line) or DATE_WORDS.search(line) and not re.search(QUOTED, line):
+            return False  # a menu, an issue line, a date line: "Issue 38 | Summer 2024 | £6.50"
+        if RECORD_LINE.match(line) or re.match(r"(?i)(?:transcript|from|to|subject|re)\s*:", line):
+            return False  # "DATE: THURSDAY 23 JANUARY", "Subject: …": a record's line, not a headline
+        if k + 1 < len(paragraph.lines) and paragraph.lines[k + 1][:1].islower():
+            return False  # a sentence wrapped over lines: a standfirst
+        if paragraph.mark in ("heading", "bold") and line.rstrip().endswith("?"):
+            return False  # the interview's first question
+        marked = bool(re.search(QUOTED + r"|[?:—–]", line))
+        if line.endswith(".") and not marked:
+            return False  # a standfirst's sentence
+        return marked or len(words) > longest
 
     def _read_keyed_block(self, paragraphs: list[Paragraph]) -> None:
         """A block of "Key: value" lines near the top (an archive's record sheet) is metadata,

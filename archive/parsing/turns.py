@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .people import HONORIFICS
+from .people import HONORIFICS, name_from_first
 
 TIMESTAMP = re.compile(
     r"^(?:\\?\[\d{1,2}(?::\d{2}){1,2}(?:\.\d+)?\\?\]|\(\d{1,2}(?::\d{2}){1,2}\)|"
@@ -496,16 +496,22 @@ def accepted_labels(lines: list[str]) -> dict[str, str]:
         )
         # Where most paragraphs open with a label, so does a full name used once: the town-hall
         # questioner who asks one question ("Katherine Fenton: In what new ways …?").
+        # So does a first name the text gives in full ("Ben:" once, after "Ben Okoro sat in").
         labelled = sum(1 for label in found_on if label in accepted)
         if labelled >= 0.5 * len(found_on):
+            text = "\n".join(lines)
             accepted.update(
                 {
                     l: forms[l]
                     for l in counts
                     if forms[l] in ("plain", "markdown", "timed")
                     and not (counts[l] == 1 and l in headlines)
-                    and 2 <= len((who := _who(l)).split()) <= 4
-                    and all(w[0].isupper() for w in who.split())
+                    and (
+                        2 <= len((who := _who(l)).split()) <= 4
+                        and all(w[0].isupper() for w in who.split())
+                        or len(who.split()) == 1
+                        and name_from_first(who, text)
+                    )
                 }
             )
     # A full name used once before its surname labels the turns after it ("**Chidinma Okwuosa:**",

@@ -20,6 +20,7 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
+from archive.names import fold
 from archive.parsing import ParseError, parse
 from archive.parsing.clean import REFERENCE_LINK
 from archive.parsing.decode import decode
@@ -60,8 +61,18 @@ def _without_label(question, labels):
     return question
 
 
+_checked: dict[str, dict] = {}  # path → result: the tables of one run parse each document once
+
+
 def check(label) -> dict:
-    """Whether the parser gets this document's pair count, first question and last answer."""
+    """Whether the parser gets this document's pair count, first question and last answer
+    (and its title, and who answers)."""
+    if label["path"] not in _checked:
+        _checked[label["path"]] = _check(label)
+    return _checked[label["path"]]
+
+
+def _check(label) -> dict:
     path = path_of(label)
     try:
         iv = parse(decode(path.read_bytes())[0], filename=path.name)  # as the importer reads a file
@@ -75,6 +86,8 @@ def check(label) -> dict:
             "needs_review": True,
             "first_got": f"refused: {exc}",
             "last_got": "",
+            "title": False if label.get("title") else None,
+            "speaker": False if _names_speakers(label) else None,
         }
     first = _without_label(_norm(iv.pairs[0].question), set(iv.labels)) if iv.pairs else None
     last = _norm(iv.pairs[-1].answer) if iv.pairs else None
@@ -95,7 +108,23 @@ def check(label) -> dict:
         "needs_review": iv.needs_review,
         "first_got": (first or "")[:80],
         "last_got": (last or "")[:80],
+        "title": fold(_norm(iv.title)) == fold(_norm(label["title"])) if label.get("title") else None,
+        "speaker": _right_speakers(iv, label) if _names_speakers(label) else None,
     }
+
+
+def _names_speakers(label) -> bool:
+    return bool(label["interview"] and label["pairs"] and label.get("interviewees"))
+
+
+def _right_speakers(iv, label) -> bool:
+    """Every answer is given to one of the labelled interviewees (a surname alone counts:
+    "Okafor" for "Dr Chidi Okafor"); an answer given to nobody is a miss."""
+    wanted = [set(fold(name).split()) for name in label["interviewees"]]
+    given = {fold(pair.speaker) for pair in iv.pairs}
+    return bool(iv.pairs) and all(
+        name and any(set(name.split()) <= words or " and " in name for words in wanted) for name in given
+    )
 
 
 def table(labels, key) -> list[tuple]:
@@ -115,6 +144,15 @@ def table(labels, key) -> list[tuple]:
     ]
 
 
+def metadata_table(labels) -> tuple[int, float, int, float]:
+    """(documents with a labelled title, % titles right, interviews with labelled interviewees,
+    % whose every answer goes to one of them)."""
+    rows = [check(label) for label in labels]
+    titled = [r["title"] for r in rows if r["title"] is not None]
+    named = [r["speaker"] for r in rows if r["speaker"] is not None]
+    return len(titled), 100 * sum(titled) / max(1, len(titled)), len(named), 100 * sum(named) / max(1, len(named))
+
+
 def report(labels, out=sys.stdout) -> None:
     for key in ("source", "shape"):
         print(
@@ -124,6 +162,12 @@ def report(labels, out=sys.stdout) -> None:
         for name, n, count, first, last, false in table(labels, key):
             print(f"{name:22} {n:4d} {count:11.0f}% {first:12.0f}% {last:11.0f}% {false:12d}", file=out)
         print(file=out)
+    titled, titles, named, speakers = metadata_table(labels)
+    print(
+        f"titles right: {titles:.0f}% of {titled}; every answer to a labelled interviewee: {speakers:.0f}% of {named}",
+        file=out,
+    )
+    print(file=out)
     for label in labels:
         result = check(label)
         if not all(result[k] for k in ("count", "first", "last")):

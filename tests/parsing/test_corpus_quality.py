@@ -8,7 +8,7 @@ then they are development sources like the others, and guarded here with them.
 
 import pytest
 
-from .quality import CORPUS, DEVELOPMENT, LABELS, WRITTEN, check, table
+from .quality import CORPUS, DEVELOPMENT, EVERYTHING, LABELS, WRITTEN, check, metadata_table, table
 
 needs_corpus = pytest.mark.skipif(not CORPUS.exists(), reason="../shared/corpus is not beside this checkout")
 
@@ -71,5 +71,15 @@ def test_the_sets_of_the_last_sealed_run_keep_their_figures():
     last_sealed = written(*(f"sealed-{s}" for s in "ijk"))
     assert len(last_sealed) == 48
     count, first, last, false_pairs = overall(last_sealed)
-    assert count >= 66.6 and first >= 81.2 and last >= 85.4
+    assert count >= 70.8 and first >= 83.3 and last >= 85.4
     assert false_pairs <= 1  # the AMA announcement's event FAQ (README)
+
+
+@needs_corpus
+def test_titles_and_who_answers_are_read_as_the_labels_say():
+    """The title is the headline (not a web page's masthead or its "Skip to main content"),
+    and every answer goes to the person labelled as answering: before December's rules for a
+    page's top and a lead's subject, 40.2 % and 49.6 %."""
+    titled, titles, named, speakers = metadata_table(EVERYTHING)
+    assert titled >= 290 and named >= 230
+    assert titles >= 66.5 and speakers >= 61.4

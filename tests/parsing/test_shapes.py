@@ -1182,3 +1182,68 @@ def test_a_polish_conversation_with_a_bold_standfirst_and_bold_questions():
         "Ile trwa szkolenie?",
         "Co jest najtrudniejsze w tej pracy?",
     ]
+
+
+WEB_PAGE_COPY = """Skip to main content
+THE LANTERN GAZETTE
+News  |  Sport  |  Culture  |  Opinion  |  Podcasts
+Home > Culture > Books
+We use cookies to give you the best experience. By continuing to browse you agree to our use of cookies.
+INTERVIEWS
+“I wrote the ending first”: Mira Osei on her second novel
+By Tom Hale
+Published 4 March 2025 · 9 min read
+
+Mira Osei has written two novels about the herring coast. We talked to Mira at her kitchen table.
+
+*Where did the book start?*
+
+With the last page, honestly. I wrote it in one night.
+
+*Is the diner in the book real?*[2]
+
+It was, on Quay Street, until 2011.
+"""
+
+
+def test_a_web_pages_menus_and_banners_go_and_the_headline_under_its_masthead_is_the_title():
+    iv = parse(WEB_PAGE_COPY)
+    assert iv.title == "“I wrote the ending first”: Mira Osei on her second novel"
+    assert iv.outlet == "THE LANTERN GAZETTE"
+    for furniture in ("Skip to main content", "Home > Culture > Books", "INTERVIEWS"):
+        assert furniture in iv.discarded
+    assert "cookies" not in iv.lead and "Podcasts" not in iv.lead
+
+
+def test_a_footnote_mark_after_an_italic_question_leaves_it_a_question():
+    iv = parse(WEB_PAGE_COPY)
+    assert [p.question for p in iv.pairs] == ["Where did the book start?", "Is the diner in the book real?"]
+    assert "[2]" in iv.discarded
+
+
+def test_the_person_the_introduction_is_about_answers_when_nothing_else_says_who():
+    iv = parse(WEB_PAGE_COPY)
+    assert {p.speaker for p in iv.pairs} == {"Mira Osei"}
+    assert iv.interviewer != "We"
+
+
+def test_a_first_line_title_is_kept_when_the_line_below_is_a_standfirst_or_a_section():
+    iv = parse(
+        "Linux is our love language\nWhen a wife teaches a husband some new tech skills, they both learn a\n"
+        "lot more than they expect.\n\n**Jess:** What made you want to learn?\n\n**Chris:** My career.\n\n"
+        "**Jess:** And now?\n\n**Chris:** Now it is fun.\n"
+    )
+    assert iv.title == "Linux is our love language"
+    assert iv.outlet == ""
+
+
+def test_a_first_name_used_once_as_a_label_is_a_turn_when_the_text_names_the_person_in_full():
+    iv = parse(
+        "Volunteer spotlight\n\nGloria Amankwah has tutored adults since 2016. Our coordinator, Ben Okoro, "
+        "sat in.\n\nQ: How did you start?\n\nA: A flyer at the post office.\n\nQ: What is hard?\n\n"
+        "A: When people stop coming.\n\nBen: Can you tell people about the training?\n\nA: Three Saturdays.\n\n"
+        "Q: Any advice?\n\nA: Call Ben.\n"
+    )
+    assert [p.question for p in iv.pairs][2] == "Can you tell people about the training?"
+    assert len(iv.pairs) == 4
+    assert {p.speaker for p in iv.pairs} == {"Gloria Amankwah"}
