@@ -321,6 +321,51 @@ def is_html_page(lines: list[str]) -> bool:
     return sum(1 for line in lines[:400] if HTML_BLOCK_START.match(line)) >= 3
 
 
+# What a browser never shows as the page's text: the head, scripts, styles, menus, forms.
+HIDDEN_ELEMENT = re.compile(r"<(?P<tag>head|script|style|nav|form|noscript|svg|button)\b[^<>]*>", re.I)
+HTML_TITLE = re.compile(r"<title\b[^<>]*>(?P<text>[^<>]*)</title>", re.I)
+HTML_H1 = re.compile(r"<h1\b[^<>]*>(?P<text>.*?)</h1>", re.I)
+SITE_SUFFIX = re.compile(r"\s+[|–—]\s+[^|–—]{2,60}$")  # "… cold climate | The Workbench Review"
+
+
+def page_source_lines(lines: list[str]) -> tuple[list[str], list[str]]:
+    """A web page's source with what the browser does not show as text blanked, each line in
+    its place: the doctype, the head, scripts, styles, menus, forms, comments. The page's
+    <title> (without its site's name) takes the first blanked line, unless an <h1> says the
+    same, which then stands as the title::
+
+        <!DOCTYPE html>                                       ->  Ann Roe on rivers
+        <title>Ann Roe on rivers | The River Review</title>   ->  (blank)
+        <script> … </script>                                  ->  (blank)
+    """
+    out, hidden = list(lines), []
+    closing = None  # the closing tag of the hidden element the line is in
+    title, first = "", None
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        if closing is None and (opened := HIDDEN_ELEMENT.search(stripped)):
+            closing = f"</{opened['tag'].lower()}>"
+        if closing is None and not PAGE_SCAFFOLD.match(stripped):
+            continue
+        if found := HTML_TITLE.search(stripped):
+            title = title or html.unescape(found["text"]).strip()
+        hidden.append(stripped)
+        out[i] = ""
+        first = i if first is None else first
+        if closing is not None and closing in stripped.lower():
+            closing = None
+    title = SITE_SUFFIX.sub("", title)
+    h1 = next((m["text"] for line in out if (m := HTML_H1.search(line))), "")
+    if title and first is not None and " ".join(HTML_TAG.sub("", html.unescape(h1)).split()) != title:
+        out[first] = title
+        hidden.remove(lines[first].strip())
+    return out, hidden
+
+
+# The page's scaffolding lines: "<!DOCTYPE html>", "<html lang="en">", comments.
+PAGE_SCAFFOLD = re.compile(r"^(?:<!doctype\b|<!--|</?html\b)", re.I)
+
+
 def html_markup(line: str) -> tuple[str, bool]:
     """A line of an HTML page with its headings and wholly bold paragraphs in Markdown, and
     whether it closes a block (a paragraph ends there)::

@@ -58,6 +58,7 @@ from .clean import (
     join_thread_headers,
     marked_questions,
     normalise,
+    page_source_lines,
     split_sentences,
     strip_page_furniture,
     strip_page_top,
@@ -180,6 +181,9 @@ def parse(text: str, filename: str = "", roles: dict[str, str] | None = None) ->
     discarded.extend(furniture)
     captions = caption_cues(raw_lines)
     html_page = is_html_page(raw_lines)
+    if html_page:
+        raw_lines, hidden = page_source_lines(raw_lines)
+        discarded.extend(hidden)
     for number, line in enumerate(raw_lines, start=1):
         block_ends = False
         if html_page:  # a web page's source: <p> and headings are paragraphs, <strong> bold

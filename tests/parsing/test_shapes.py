@@ -1247,3 +1247,36 @@ def test_a_first_name_used_once_as_a_label_is_a_turn_when_the_text_names_the_per
     assert [p.question for p in iv.pairs][2] == "Can you tell people about the training?"
     assert len(iv.pairs) == 4
     assert {p.speaker for p in iv.pairs} == {"Gloria Amankwah"}
+
+
+HTML_SOURCE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Ann Roe on forty years of river surveys | The River Review</title>
+<script>
+  window.dataLayer = window.dataLayer || [];
+</script>
+<style>.ad{min-height:250px}</style>
+</head>
+<body>
+<nav><ul>
+<li><a href="/news/">News</a></li>
+<li><a href="/interviews/">Interviews</a></li>
+</ul></nav>
+<p>Ann Roe has surveyed the Tamar since 1985. We asked her what has changed.</p>
+<p><strong>What did the river look like in 1985?</strong></p>
+<p>Brown, mostly. The mines were still draining into it.</p>
+<p><strong>And now?</strong></p>
+<p>Clearer than I have ever seen it.</p>
+</body>
+</html>
+"""
+
+
+def test_a_pages_html_source_is_read_as_the_browser_shows_it_with_its_title_element_as_title():
+    iv = parse(HTML_SOURCE)
+    assert iv.title == "Ann Roe on forty years of river surveys"
+    assert "window.dataLayer" not in iv.lead and "News" not in iv.lead
+    assert [p.question for p in iv.pairs] == ["What did the river look like in 1985?", "And now?"]
+    assert {p.speaker for p in iv.pairs} == {"Ann Roe"}
