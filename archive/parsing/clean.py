@@ -218,9 +218,13 @@ MENU_WORDS = {
 MENU_SEPARATOR = re.compile(r"\s{2,}|\s+[|·•›»>/]\s+")
 BREADCRUMB = re.compile(r"\s[›»>]\s")
 COOKIE_BANNER = re.compile(
-    r"\bcookies?\b.*\b(?:use|using|accept|consent|brows|continu|experience|navega|utiliz|acept|verwend|"
-    r"zustimm|akzept|utilis|accett)",
+    r"(?=.*\bcookies?\b).*\b(?:accept|consent|agree|brows|continu|experience|policy|settings|preferences|"
+    r"navega|acept|zustimm|akzept|accett)",  # a consent's words: "Her cookies use brown butter" is no banner
     re.I,
+)
+# A promotion's call to action ending the line: "Newsletter: the best of … every Friday. Sign up".
+PROMOTION = re.compile(
+    r"(?:sign (?:up|in)(?: to (?:my |your )?account)?|log ?in|subscribe|download now|register now)\W{0,3}$", re.I
 )
 PAGE_TOP_LINES = 20  # the page's top: furniture is looked for above the first paragraph of prose
 
@@ -232,7 +236,7 @@ def _furniture(line: str) -> bool:
     words = stripped.casefold().split()
     if SKIP_LINK.match(stripped) or words and len(words) <= 6 and all(w in MENU_WORDS for w in words):
         return True
-    if COOKIE_BANNER.search(stripped) and len(words) <= 80:
+    if COOKIE_BANNER.search(stripped) and len(words) <= 80 or PROMOTION.search(stripped) and len(words) <= 20:
         return True
     if re.match(r"(?i)by\b", stripped) or DATE_WORDS.search(stripped):
         return False  # "By Ann Roe | Staff Writer | 3 March 2025": the byline, kept

@@ -1280,3 +1280,15 @@ def test_a_pages_html_source_is_read_as_the_browser_shows_it_with_its_title_elem
     assert "window.dataLayer" not in iv.lead and "News" not in iv.lead
     assert [p.question for p in iv.pairs] == ["What did the river look like in 1985?", "And now?"]
     assert {p.speaker for p in iv.pairs} == {"Ann Roe"}
+
+
+def test_a_promotions_call_to_action_is_furniture_but_a_lead_about_cookies_is_not():
+    iv = parse(
+        "THE BAKERS' GAZETTE\nNewsletter: the best of the Gazette every Friday. Sign up\n"
+        "“Brown butter changes everything”: Ada Lee on her bakery\n\n"
+        "Her cookies use brown butter and she has sold them on Mill Lane since 2019.\n\n"
+        "**Why brown butter?**\n\nIt tastes of toffee.\n\n**What next?**\n\nA second shop.\n"
+    )
+    assert iv.title == "“Brown butter changes everything”: Ada Lee on her bakery"
+    assert "Newsletter: the best of the Gazette every Friday. Sign up" in iv.discarded
+    assert "Her cookies use brown butter" in iv.lead
