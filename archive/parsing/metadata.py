@@ -17,6 +17,7 @@ import re
 from datetime import date, datetime
 
 from .clean import clean
+from .people import INSTITUTION_WORDS, NOT_FIRST_NAMES, PERSON_NAME
 
 HEADER_KEYS = {
     "title": "title",
@@ -30,7 +31,13 @@ HEADER_KEYS = {
     "interviewer": "interviewer",
     "language": "language",
     "photo credit": "photo_credit",
-}
+    # An email's header, when an interview done by email is pasted with it.
+    "subject": "title",
+    "from": "outlet",
+    "sent": "date",
+    "to": "recipient",
+}  # (a "recipient" and a person's "sender" are read past, not kept)
+EMAIL_ADDRESS = re.compile(r"\s*<[^<>@\s]+@[^<>\s]+>|^\S+@\S+$")  # "The Letter <hello@letter.example>"
 HEADER_LINE = re.compile(r"^(?P<key>[A-Za-z][A-Za-z ]{1,15}):\s*(?P<value>\S.*)$")
 PHOTO_CREDIT = re.compile(
     r"^(?:photo|photo credit|image|picture|photograph)\s*(?:credit)?\s*[:©]\s*(?P<value>\S.*)$", re.I
@@ -93,7 +100,20 @@ def read_header(lines: list[tuple[int, str]]) -> tuple[dict[str, str], list[tupl
         key = HEADER_KEYS.get(match["key"].strip().lower()) if match else None
         if not key:
             break
-        header[key] = clean(match["value"])
+        value = clean(match["value"])
+        if match["key"].strip().lower() == "from":
+            value = EMAIL_ADDRESS.sub("", value).strip()
+            words = value.split()
+            if (
+                re.fullmatch(PERSON_NAME, value)
+                and not INSTITUTION_WORDS.intersection(words)
+                and words[0].casefold() not in NOT_FIRST_NAMES | {"the"}
+            ):
+                key = "sender"  # a person wrote the email, not an outlet: "From: Tomasz Wierzbicki"
+        elif match["key"].strip().lower() == "subject":
+            value = re.sub(r"^(?:(?:re|fwd?|aw|tr)\s*:\s*)+", "", value, flags=re.I)
+        if value:
+            header.setdefault(key, value)
         end += 1
     # One lone "Photo credit: X" first line is not a header; a header has a title or two keys.
     if len(header) < 2 and "title" not in header:

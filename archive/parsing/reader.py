@@ -239,6 +239,16 @@ def _cue_number(lines: list[str], number: int) -> bool:
     return line.isdigit() and number < len(lines) and bool(CUE_TIMING.match(lines[number]))
 
 
+def _numbered_questions(texts: list[str]) -> set[int]:
+    """The paragraphs numbered 1, 2, 3 … in order where most of them ask: the questions of an
+    email interview, prompts among them ("4. Describe the hardest line you translated.")."""
+    numbered = [(i, int(m[1])) for i, t in enumerate(texts) if (m := re.match(r"(\d{1,2})[.)]\s", t))]
+    run = [i for k, (i, n) in enumerate(numbered) if n == k + 1]
+    if len(run) < 3 or len(run) != len(numbered):
+        return set()
+    return set(run) if sum(1 for i in run if ends_with_question(texts[i])) * 3 >= 2 * len(run) else set()
+
+
 class _Reader(TitleBlock, Naming):
     """One pass over the paragraphs of one article."""
 
@@ -524,6 +534,7 @@ class _Reader(TitleBlock, Naming):
             if question is not None:
                 pairs.append((question, join(answer)))
 
+        numbered = _numbered_questions(texts) if marked is None else set()
         for i, text in enumerate(texts):
             following = texts[i + 1] if i + 1 < len(texts) else ""
             if marked is not None:
@@ -534,9 +545,8 @@ class _Reader(TitleBlock, Naming):
             else:
                 reported = self._reported_question(text)
                 direct = (
-                    ends_with_question(text)
+                    (ends_with_question(text) and not ends_with_question(following) or i in numbered)
                     and following
-                    and not ends_with_question(following)
                     and i not in self.not_questions
                 )
             if direct or reported is not None:

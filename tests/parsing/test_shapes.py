@@ -1292,3 +1292,24 @@ def test_a_promotions_call_to_action_is_furniture_but_a_lead_about_cookies_is_no
     assert iv.title == "“Brown butter changes everything”: Ada Lee on her bakery"
     assert "Newsletter: the best of the Gazette every Friday. Sign up" in iv.discarded
     assert "Her cookies use brown butter" in iv.lead
+
+
+def test_an_email_interview_pasted_with_its_header_takes_its_subject_as_title_and_numbers_its_questions():
+    iv = parse(
+        "From: The Localisation Letter <hello@letter.example>\nSubject: Fwd: Eight questions for Haruka Sato\n\n"
+        "This month's email interview is with Haruka Sato, a game translator.\n\n"
+        "1. How did you get into game translation?\n\nBy accident, at a games fair.\n\n"
+        "2. What does a typical week look like?\n\nScripts on Monday, testing on Friday.\n\n"
+        "3. Describe the hardest line you have translated.\n\nA pun about soup.\n\n"
+        "4. Any advice for beginners?\n\nPlay a lot of games.\n"
+    )
+    assert iv.title == "Eight questions for Haruka Sato"
+    assert iv.outlet == "The Localisation Letter"
+    assert [p.question for p in iv.pairs][2] == "Describe the hardest line you have translated."
+    assert len(iv.pairs) == 4
+
+
+def test_an_email_from_a_person_names_no_outlet():
+    iv = parse("From: Tomasz Wierzbicki\nSubject: Q&A for the allotments piece\n\nQ: Why onions?\n\nA: They keep.\n")
+    assert iv.title == "Q&A for the allotments piece"
+    assert iv.outlet == ""
