@@ -512,6 +512,9 @@ class _Reader(TitleBlock, Naming):
             iv.evidence.append("doubtful: nothing says who asks; decided by how the turns end")
         elif decided.basis == "introduced":
             iv.confidence = 0.8
+        elif decided.basis == "clear statistics":
+            iv.confidence = 0.8
+            iv.evidence.append("who asks: nothing says it, but the turns do (most of the askers' end with a question)")
         if not split.pairs:
             iv.confidence = min(iv.confidence, 0.4)
             iv.evidence.append("doubtful: speaker labels but no answered question")

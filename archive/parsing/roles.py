@@ -33,7 +33,8 @@ class Roles:
     neither: set[str] = field(default_factory=set)
     why: dict[str, str] = field(default_factory=dict)  # label -> "asks: a reporter's label"
     # How the undecided labels were settled: "known" (labels, the text, the editor),
-    # "introduced" (the opening presents the guests) or "statistics" (turn shapes alone).
+    # "introduced" (the opening presents the guests), "statistics" (turn shapes alone) or
+    # "clear statistics" (most of the askers' turns are questions, hardly any of the others').
     basis: str = "known"
 
 
@@ -194,7 +195,19 @@ def _settle(turns: list[Turn], unknown: set[str], askers: set[str], title: str) 
         l: f"{100 * stats[l][0]:.0f}% of their turns end with a question, {stats[l][1]:.0f} words a turn"
         for l in unknown
     }
-    return found, "statistics", reasons
+    # Clear-cut when most of every asker's turns are questions and hardly any of the others'.
+    others = unknown - found
+    clear = (
+        bool(found and others)
+        and min(stats[l][0] for l in found) >= CLEAR_ASKER
+        and max(stats[l][0] for l in others) <= CLEAR_ANSWERER
+    )
+    return found, "clear statistics" if clear else "statistics", reasons
+
+
+# Shares of turns ending with a question that settle who asks beyond doubt (measured on the
+# labelled transcripts decided by statistics: 29 of the 30 so settled were split right).
+CLEAR_ASKER, CLEAR_ANSWERER = 0.6, 0.1
 
 
 GUEST_COURTESY = re.compile(

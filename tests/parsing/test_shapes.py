@@ -153,9 +153,18 @@ def test_an_editors_roles_beat_the_parsers():
 
 
 def test_a_split_decided_by_statistics_alone_needs_review_and_says_why():
-    iv = parse("Chat\n\nAnn: Why rivers?\n\nBob: They move.\n\nAnn: And lakes?\n\nBob: They wait.\n")
+    iv = parse(
+        "Chat\n\nAnn: Why rivers?\n\nBob: They move.\n\nAnn: Tell me about lakes.\n\n"
+        "Bob: They wait. Why would they not?\n\nAnn: And seas?\n\nBob: They roar.\n"
+    )
     assert iv.needs_review
     assert any("“Ann” asks" in line for line in iv.evidence)
+
+
+def test_a_split_whose_turns_settle_who_asks_beyond_doubt_does_not_need_review():
+    iv = parse("Chat\n\nAnn: Why rivers?\n\nBob: They move.\n\nAnn: And lakes?\n\nBob: They wait.\n")
+    assert not iv.needs_review and len(iv.pairs) == 2
+    assert any("the turns do" in line for line in iv.evidence)
 
 
 def test_a_split_read_from_a_reporters_label_does_not_need_review():
