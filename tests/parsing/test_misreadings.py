@@ -202,3 +202,23 @@ def test_a_record_sheet_whose_last_line_runs_on_into_a_note_is_still_a_record_sh
     )
     assert (iv.interviewer, str(iv.published)) == ("Claire Fontaine", "2024-10-09")
     assert "Transcript checked by the interviewee." in iv.lead
+
+
+def test_a_page_of_a_readers_questions_answered_for_nobody_is_no_interview_whatever_its_labels():
+    iv = parse(
+        "Tallyhop launches its first grants\n\nThe fund opens on 1 May.\n\n"
+        "Q: Who can apply?\n\nA: Any business with fewer than ten staff.\n\n"
+        "Q: Do I need an accountant to apply?\n\nA: No. The form takes twenty minutes.\n\n"
+        "Q: Can we apply twice?\n\nA: Businesses may reapply in the second round.\n"
+    )
+    assert iv.pairs == [] and iv.speakers == []
+    assert "Do I need an accountant to apply?" in iv.lead
+    assert any("a page of questions" in line for line in iv.evidence)
+
+
+def test_an_interview_whose_questions_address_the_interviewee_stays_one():
+    iv = parse(
+        "Q&A with a brewer\n\nQ: Who taught you?\n\nA: My uncle.\n\nQ: Do I need a licence to brew at home?\n\n"
+        "A: I never had one.\n\nQ: Can we visit?\n\nA: We open on Saturdays.\n"
+    )
+    assert len(iv.pairs) == 3
