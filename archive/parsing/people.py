@@ -509,7 +509,11 @@ def who_asks(text: str) -> tuple[list[str], list[str]]:
 def names_one_of(label: str, names: list[str]) -> bool:
     """Whether a label ("Kris", "MR. LEE", "Ann Lee") is one of these people."""
     words = {w.casefold() for w in re.split(r"[\s.]+", label) if w} - HONORIFICS
-    return bool(words) and any(words <= {w.casefold() for w in name.split()} for name in names)
+    # ("Ines Calloway:" is the "Ines" of "He talks to Ines", and "Kris:" the "Kris Nova" of the lead)
+    return bool(words) and any(
+        words <= (named := {w.casefold() for w in name.split()} - HONORIFICS) or named and named <= words
+        for name in names
+    )
 
 
 def name_from_first(first: str, text: str) -> str:

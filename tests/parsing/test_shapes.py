@@ -1322,3 +1322,14 @@ def test_an_email_from_a_person_names_no_outlet():
     iv = parse("From: Tomasz Wierzbicki\nSubject: Q&A for the allotments piece\n\nQ: Why onions?\n\nA: They keep.\n")
     assert iv.title == "Q&A for the allotments piece"
     assert iv.outlet == ""
+
+
+def test_the_interviewer_the_lead_names_by_first_name_asks_under_a_full_name_label():
+    iv = parse(
+        "Episode 87: Bart Iqbal on books\n\nBart Iqbal has repaired books for forty years. He talks to Ines "
+        "about glue and grief.\n\nInes Calloway: Welcome to the show.\n\nBart Iqbal: Thank you.\n\n"
+        "Ines Calloway: How did you start?\n\nBart Iqbal: By accident, carrying boxes at the archive.\n\n"
+        "Ines Calloway: And the first book you mended?\n\nBart Iqbal: A hymnal with a broken spine.\n"
+    )
+    assert [p.question for p in iv.pairs][-1] == "And the first book you mended?"
+    assert {p.speaker for p in iv.pairs} == {"Bart Iqbal"}
