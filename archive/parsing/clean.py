@@ -217,11 +217,18 @@ MENU_WORDS = {
 }
 MENU_SEPARATOR = re.compile(r"\s{2,}|\s+[|·•›»>/]\s+")
 BREADCRUMB = re.compile(r"\s[›»>]\s")
-COOKIE_BANNER = re.compile(
-    r"(?=.*\bcookies?\b).*\b(?:accept|consent|agree|brows|continu|experience|policy|settings|preferences|"
-    r"navega|acept|zustimm|akzept|accett)",  # a consent's words: "Her cookies use brown butter" is no banner
+COOKIE = re.compile(r"\bcookies?\b", re.I)
+CONSENT_WORDS = re.compile(  # a consent's words: "Her cookies use brown butter" is no banner
+    r"\b(?:accept|consent|agree|brows|continu|experience|policy|settings|preferences|navega|acept|zustimm|akzept|accett)",
     re.I,
 )
+BANNER_WORDS = 80  # a banner is a sentence or two; a longer line is the text itself
+
+
+def _cookie_banner(line: str) -> bool:
+    return len(line.split()) <= BANNER_WORDS and bool(COOKIE.search(line)) and bool(CONSENT_WORDS.search(line))
+
+
 # A promotion's call to action ending the line: "Newsletter: the best of … every Friday. Sign up".
 PROMOTION = re.compile(
     r"(?:sign (?:up|in)(?: to (?:my |your )?account)?|log ?in|subscribe|download now|register now)\W{0,3}$", re.I
@@ -236,7 +243,7 @@ def _furniture(line: str) -> bool:
     words = stripped.casefold().split()
     if SKIP_LINK.match(stripped) or words and len(words) <= 6 and all(w in MENU_WORDS for w in words):
         return True
-    if COOKIE_BANNER.search(stripped) and len(words) <= 80 or PROMOTION.search(stripped) and len(words) <= 20:
+    if _cookie_banner(stripped) or PROMOTION.search(stripped) and len(words) <= 20:
         return True
     if re.match(r"(?i)by\b", stripped) or DATE_WORDS.search(stripped):
         return False  # "By Ann Roe | Staff Writer | 3 March 2025": the byline, kept
@@ -270,7 +277,7 @@ def strip_page_top(lines: list[tuple[int, str]], discarded: list[str]) -> tuple[
         if not line.strip():
             continue
         seen += 1
-        if seen > PAGE_TOP_LINES or len(line.split()) >= 20 and not COOKIE_BANNER.search(line):
+        if seen > PAGE_TOP_LINES or len(line) > 2000 or len(line.split()) >= 20 and not _cookie_banner(line):
             break
         if _furniture(line):
             furniture.append(line.strip())
