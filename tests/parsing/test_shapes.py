@@ -162,8 +162,16 @@ def test_a_split_decided_by_statistics_alone_needs_review_and_says_why():
 
 
 def test_a_split_whose_turns_settle_who_asks_beyond_doubt_does_not_need_review():
-    iv = parse("Chat\n\nAnn: Why rivers?\n\nBob: They move.\n\nAnn: And lakes?\n\nBob: They wait.\n")
-    assert not iv.needs_review and len(iv.pairs) == 2
+    iv = parse(
+        "Chat\n\n"
+        + "".join(
+            f"Ann: And {w}?\n\nBob: They {v}.\n\n"
+            for w, v in zip(
+                "rivers lakes seas ponds brooks fens".split(), "move wait roar sit run soak".split(), strict=True
+            )
+        )
+    )
+    assert not iv.needs_review and len(iv.pairs) == 6
     assert any("the turns do" in line for line in iv.evidence)
 
 
