@@ -65,6 +65,10 @@ PEOPLE_KEYS = {
 }
 ANSWERS = re.compile(r"^(?:guests?|panel|panell?ists?|speakers?|interviewees?|witness(?:es)?)$", re.I)
 QUOTED = r"[\"“”«»„‘’]"  # a headline's quotation marks
+# A section's name at a page's top, never an outlet: "INTERVIEW", "Entrevista", "Q&A".
+SECTION_NAME = re.compile(
+    r"(?i)(?:the )?(?:interviews?|entrevistas?|entretiens?|interviste?|wywiad|q ?& ?a|transcripts?|podcasts?|news)"
+)
 
 
 def _menu(line: str) -> bool:
@@ -165,11 +169,7 @@ class TitleBlock:
         leading = list(itertools.takewhile(lambda p: p.label is None, paragraphs[:4]))
         top = [(p, k) for p in leading for k in range(len(p.lines))][:6]
         run = 0
-        while run < min(5, len(top) - 1) and (
-            self._plain_short(*top[run])
-            or run
-            and (self._issue_line(top[run][0].lines[top[run][1]]) or _menu(top[run][0].lines[top[run][1]]))
-        ):
+        while run < min(5, len(top) - 1) and self._above_headline(*top[run], first=not run):
             run += 1
         if not run:
             return
@@ -179,8 +179,11 @@ class TitleBlock:
         page = bool(self.page_top) or plain >= 2 or masthead.isupper() and len(masthead.split()) >= 2
         if not page or not self._headline(*top[run], longest=max(len(line.split()) for line in lines)):
             return
-        self.interview.outlet = self.interview.outlet or masthead
-        self.interview.metadata_lines.append(masthead)
+        if SECTION_NAME.fullmatch(masthead):
+            self.interview.discarded.append(masthead)  # "INTERVIEW" over the headline: no outlet
+        else:
+            self.interview.outlet = self.interview.outlet or masthead
+            self.interview.metadata_lines.append(masthead)
         for line in lines[1:]:
             if self._dated(line):
                 self._metadata_line(line)
@@ -196,6 +199,12 @@ class TitleBlock:
             for p in paragraphs
         ]
         paragraphs[:] = [p for p in kept if p.lines or p.label]
+
+    def _above_headline(self, paragraph: Paragraph, k: int, first: bool) -> bool:
+        """A line a page prints above its headline: the masthead or a section's name (short
+        and plain), and under the masthead a dated issue line or a row of sections."""
+        line = paragraph.lines[k]
+        return self._plain_short(paragraph, k) or not first and (self._issue_line(line) or _menu(line))
 
     def _plain_short(self, paragraph: Paragraph, k: int) -> bool:
         """A masthead's or a section's line: six words at most, no sentence, no quote."""
@@ -221,6 +230,7 @@ class TitleBlock:
         return self._classify_metadata(clean(line))[0] in ("date", "time", "url", "photo_credit", "dateline")
 
     def _headline(self, paragraph: Paragraph, k: int, longest: int) -> bool:
+        """A line that reads as the headline under lines of at most ``longest`` words."""
         line = clean(paragraph.lines[k])
         words = line.split()
         if (

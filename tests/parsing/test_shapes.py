@@ -1341,3 +1341,12 @@ def test_the_interviewer_the_lead_names_by_first_name_asks_under_a_full_name_lab
     )
     assert [p.question for p in iv.pairs][-1] == "And the first book you mended?"
     assert {p.speaker for p in iv.pairs} == {"Bart Iqbal"}
+
+
+def test_a_section_name_alone_above_the_headline_is_no_outlet():
+    iv = parse(
+        "Skip to content\nINTERVIEW\n“Cold is a material”: Ingrid Solbakken on refrigerated freight\n\n"
+        "**What changed?**\n\nThe trucks.\n\n**And next?**\n\nThe ships.\n"
+    )
+    assert iv.title == "“Cold is a material”: Ingrid Solbakken on refrigerated freight"
+    assert iv.outlet == "" and "INTERVIEW" in iv.discarded
