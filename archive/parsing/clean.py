@@ -341,25 +341,27 @@ SITE_SUFFIX = re.compile(r"\s+[|–—]\s+[^|–—]{2,60}$")  # "… cold clima
 
 def page_source_lines(lines: list[str]) -> tuple[list[str], list[str]]:
     """A web page's source with what the browser does not show as text blanked, each line in
-    its place: the doctype, the head, scripts, styles, menus, forms, comments. The page's
-    <title> (without its site's name) takes the first blanked line, unless an <h1> says the
-    same, which then stands as the title::
+    its place: the doctype, the head, scripts, styles, menus, forms, buttons, comments (a line
+    that opens with one of them). The page's <title> (without its site's name) takes the first
+    blanked line, unless an <h1> says the same, which then stands as the title::
 
         <!DOCTYPE html>                                       ->  Ann Roe on rivers
         <title>Ann Roe on rivers | The River Review</title>   ->  (blank)
         <script> … </script>                                  ->  (blank)
     """
     out, hidden = list(lines), []
-    closing = None  # the closing tag of the hidden element the line is in
-    title, first = "", None
+    closing = None  # where the hidden element the line is in ends
+    title, first, title_at = "", None, None
     for i, line in enumerate(lines):
         stripped = line.strip()
-        if closing is None and (opened := HIDDEN_ELEMENT.search(stripped)):
+        if closing is None and (opened := HIDDEN_ELEMENT.match(stripped)):
             closing = f"</{opened['tag'].lower()}>"
+        elif closing is None and stripped.startswith("<!--"):
+            closing = "-->"
         if closing is None and not PAGE_SCAFFOLD.match(stripped):
             continue
-        if found := HTML_TITLE.search(stripped):
-            title = title or html.unescape(found["text"]).strip()
+        if not title and (found := HTML_TITLE.search(stripped)):
+            title, title_at = html.unescape(found["text"]).strip(), len(hidden)
         hidden.append(stripped)
         out[i] = ""
         first = i if first is None else first
@@ -368,13 +370,13 @@ def page_source_lines(lines: list[str]) -> tuple[list[str], list[str]]:
     title = SITE_SUFFIX.sub("", title)
     h1 = next((m["text"] for line in out if (m := HTML_H1.search(line))), "")
     if title and first is not None and " ".join(HTML_TAG.sub("", html.unescape(h1)).split()) != title:
-        out[first] = title
-        hidden.remove(lines[first].strip())
+        out[first] = title  # its words are the title's now, not the discarded line's
+        hidden[title_at] = hidden[title_at].replace(title, "", 1)  # the site's name stays discarded
     return out, hidden
 
 
 # The page's scaffolding lines: "<!DOCTYPE html>", "<html lang="en">", comments.
-PAGE_SCAFFOLD = re.compile(r"^(?:<!doctype\b|<!--|</?html\b)", re.I)
+PAGE_SCAFFOLD = re.compile(r"^(?:<!doctype\b|</?html\b)", re.I)
 
 
 def html_markup(line: str) -> tuple[str, bool]:

@@ -1350,3 +1350,9 @@ def test_a_section_name_alone_above_the_headline_is_no_outlet():
     )
     assert iv.title == "“Cold is a material”: Ingrid Solbakken on refrigerated freight"
     assert iv.outlet == "" and "INTERVIEW" in iv.discarded
+
+
+def test_inline_markup_in_a_pages_paragraph_keeps_its_text_and_a_comment_over_lines_goes():
+    iv = parse(HTML_SOURCE.replace("<p>Brown, mostly.", "<!-- ad slot\n  start -->\n<p>Brown, <svg></svg>mostly."))
+    assert iv.pairs[0].answer.startswith("Brown, mostly.")
+    assert "start -->" in iv.discarded
