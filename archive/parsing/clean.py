@@ -236,6 +236,14 @@ PROMOTION = re.compile(
 PAGE_TOP_LINES = 20  # the page's top: furniture is looked for above the first paragraph of prose
 
 
+# A date or an hour in a line: it is metadata, never furniture.
+DATE_WORDS = re.compile(
+    r"\b(?:\d{4}|\d{1,2}[:.]\d{2}|(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)(?:\.|\b)|"
+    r"january|february|march|april|june|july|august|september|october|november|december|min read|updated|published)",
+    re.I,
+)
+
+
 def _furniture(line: str) -> bool:
     """A line of a web page's furniture: "Skip to main content", "News | Sport | Opinion",
     "Home > World > Europe", "Sign in   Subscribe", a cookie banner; never a byline or a date."""
@@ -250,14 +258,6 @@ def _furniture(line: str) -> bool:
     parts = [p for p in MENU_SEPARATOR.split(stripped) if p.strip()]
     short = all(len(p.split()) <= 4 and not p.rstrip().endswith((".", "?", "!", ":")) for p in parts)
     return short and (len(parts) >= 3 or len(parts) == 2 and bool(BREADCRUMB.search(stripped)))
-
-
-# A date or an hour in a line: it is metadata, never furniture.
-DATE_WORDS = re.compile(
-    r"\b(?:\d{4}|\d{1,2}[:.]\d{2}|(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)(?:\.|\b)|"
-    r"january|february|march|april|june|july|august|september|october|november|december|min read|updated|published)",
-    re.I,
-)
 
 
 def strip_page_top(lines: list[tuple[int, str]], discarded: list[str]) -> tuple[list[tuple[int, str]], list[str]]:
