@@ -305,7 +305,7 @@ def _plausible(label: str) -> bool:
     if any(c in label for c in '?!,;"“”()[]{}<>=/\\|*#@&%$'):
         return False
     if len(words) == 1 and words[0][0].islower():  # a nickname like roasbeef, or the author's "me"
-        return bool(re.fullmatch(r"[a-z][a-z0-9_\-]{2,24}|me", words[0]))
+        return bool(re.fullmatch(r"[a-z][a-z0-9_\-]{2,24}|[a-z]{2}|me", words[0]))
     # Later words may be numbers or codes: "Lead 2A", "Speaker 3", "Counsel II".
     return words[0][0].isupper() and all(w[0].isalpha() or w[0] in "'’" or w.isalnum() for w in words)
 
@@ -442,6 +442,11 @@ def accepted_labels(lines: list[str]) -> dict[str, str]:
                 headlines.add(label)  # `Guterres: “We must act now”`, "Social Housing: Waiting Lists"
             if label in LETTER_MARKS:
                 letter_asks.setdefault(label, []).append(rest.rstrip().endswith("?"))
+    for label, count in list(counts.items()):  # "rb/ck:" is a turn of rb's and of ck's
+        if "/" in label and JOINT_LABEL.match(label):
+            for part in label.split("/"):
+                if part.strip() in counts:
+                    counts[part.strip()] += count
     title = next((line for line in lines if line.strip()), "")
 
     def introduces_initials(label):  # "Aaron van Wirdum (AvW):" or "Don Watkins:" once, then "AvW:"/"DW:"

@@ -1356,3 +1356,35 @@ def test_inline_markup_in_a_pages_paragraph_keeps_its_text_and_a_comment_over_li
     iv = parse(HTML_SOURCE.replace("<p>Brown, mostly.", "<!-- ad slot\n  start -->\n<p>Brown, <svg></svg>mostly."))
     assert iv.pairs[0].answer.startswith("Brown, mostly.")
     assert "start -->" in iv.discarded
+
+
+LOWER_CASE_INITIALS = """in the studio with a two-person press
+
+we talked for an hour. jt is me (june tarrant). rb is rafe bowles, ck is cleo kim.
+
+jt: how did the two of you start printing together?
+
+rb: a borrowed press and a lot of ink on the kitchen floor.
+
+jt: what do you print now?
+
+ck: posters for bands, and the odd wedding invitation when the rent is due.
+
+jt: no books?
+
+rb: a cookbook, once.
+
+jt: and next year?
+
+rb/ck: a bigger press.
+"""
+
+
+def test_lower_case_initials_used_as_labels_are_speakers():
+    iv = parse(LOWER_CASE_INITIALS)
+    assert [(q, a[:20]) for q, a, _ in qa(iv)] == [
+        ("how did the two of you start printing together?", "a borrowed press and"),
+        ("what do you print now?", "posters for bands, a"),
+        ("no books?", "a cookbook, once."),
+        ("and next year?", "a bigger press."),
+    ]
