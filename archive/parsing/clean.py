@@ -669,7 +669,7 @@ def marked_questions(body: list[Paragraph]) -> set[int] | None:
         if asks(body[i].text)
         or body[i].mark == "bold"
         and before_plain_text(i)
-        and not (i == first_bold and len(body[i].text.split()) > 40)  # a bold standfirst, not a prompt
+        and not (i == first_bold and _standfirst(body[i].text))
         or body[i].mark in ("italic", "dash", "quote")
         and before_plain_text(i)
         and len(body[i].text.split()) <= 25
@@ -681,6 +681,12 @@ def marked_questions(body: list[Paragraph]) -> set[int] | None:
         kinds = {kind: {i for i in asking if body[i].mark == kind} for kind in SET_APART}
         return max(kinds.values(), key=len)
     return None
+
+
+def _standfirst(text: str) -> bool:
+    """A bold paragraph that introduces rather than prompts: long, or three sentences ("Perch
+    is … It has one maintainer … I asked Oye how that works.")."""
+    return len(text.split()) > 40 or len(split_sentences(text)) >= 3
 
 
 def clean(value: str) -> str:

@@ -13,7 +13,9 @@ import difflib
 import re
 
 NAME_WORD = r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'\-.]*"
-NAME = re.compile(rf"^{NAME_WORD}(?: (?:{NAME_WORD}|de|da|del|van|von|der|bin|al|la|le|dos|das)){{1,4}}$")
+# The lower-case words of names: "Ana de la Cruz", "Aaron van Wirdum".
+PARTICLES = ("de", "da", "del", "van", "von", "der", "bin", "al", "la", "le", "dos", "das")
+NAME = re.compile(rf"^{NAME_WORD}(?: (?:{NAME_WORD}|{'|'.join(PARTICLES)})){{1,4}}$")
 NAME_WORD_RE = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w’'\-.]*(?: [A-ZÀ-ÖØ-Þ][\w’'\-.]*)*$")
 # Words that open a title ("Interview of President Trump"), not a role.
 NOT_ROLE_WORDS = {

@@ -119,7 +119,10 @@ PAGE_TAIL = re.compile(
     r"read more\b.{0,60}|related(?: articles| stories| content| coverage)?(?::(?: .{0,80})?)?|you (?:may|might) also like|"
     r"recommended(?: for you)?|sign up\b.{0,80}|(?:©|copyright)\s.{0,160}|join the (?:conversation|discussion)|"
     r"leave a (?:comment|reply)|lo más visto|comentarios(?: \(\d+\))?|lire aussi|à lire aussi|mehr zum thema|"
-    r"weitere artikel|kommentare(?: \(\d+\))?)$",
+    r"weitere artikel|kommentare(?: \(\d+\))?|"
+    # A blog's footer: "Share this: Mastodon Email", "Filed under: …", "11 thoughts on “…”".
+    r"share this\b.{0,80}|like this:.{0,40}|filed under:.{0,120}|posted in:? .{0,120}|"
+    r"\d+ (?:thoughts|responses|replies) (?:on|to)\b.{0,160})$",
     re.I,
 )
 # The opening says the text is something else: a page of frequently asked questions, a speech,

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .people import HONORIFICS, name_from_first
+from .people import HONORIFICS, PARTICLES, name_from_first
 
 TIMESTAMP = re.compile(
     r"^(?:\\?\[\d{1,2}(?::\d{2}){1,2}(?:\.\d+)?\\?\]|\(\d{1,2}(?::\d{2}){1,2}\)|"
@@ -436,8 +436,8 @@ def accepted_labels(lines: list[str]) -> dict[str, str]:
             label, rest, form = found
             counts[label] = counts.get(label, 0) + 1
             forms[label] = form
-            if form in ("bold-turn", "markdown") and unbold_rest(rest).endswith("?"):
-                asked_in_bold.add(label)
+            if form in ("bold-turn", "markdown") and unbold_rest(rest).endswith("?") and _name_like(label):
+                asked_in_bold.add(label)  # not "**Let's start where I always start: how …?**"
             if QUOTED_HEADLINE.match(rest.strip()) or SUBJECT_HEADING.match(rest.strip()):
                 headlines.add(label)  # `Guterres: “We must act now”`, "Social Housing: Waiting Lists"
             if label in LETTER_MARKS:
@@ -636,6 +636,13 @@ def initials_of(name: str) -> str:
     if not 2 <= len(words) <= 4 or not all(w[:1].isupper() and w[1:2].islower() for w in words):
         return ""
     return "".join(w[0] for w in words)
+
+
+def _name_like(label: str) -> bool:
+    """A name or a role as labels are printed: every word capitalised but a name's particles
+    ("Don Watkins", "Ana de la Cruz", "CNN"), not a phrase ("Last one", "Let's start here")."""
+    words = label.split()
+    return bool(words) and all(w[0].isupper() or w in PARTICLES for w in words)
 
 
 def _named_in(label: str, title: str) -> bool:

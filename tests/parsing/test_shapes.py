@@ -1388,3 +1388,48 @@ def test_lower_case_initials_used_as_labels_are_speakers():
         ("no books?", "a cookbook, once."),
         ("and next year?", "a bigger press."),
     ]
+
+
+BLOG_QA = """Maintainer notes #3: the quiet life of Tidy
+
+**Tidy formats tables in plain text. It has one maintainer and two hundred open issues. I asked Mo Reyes how that works.**
+
+Lightly edited.
+
+**Let's start where I always start: how did you become the maintainer?**
+
+By accident. I sent one patch and was handed the keys.
+
+**Describe a normal week.**
+
+An hour a night, after the children are asleep.
+
+**Last one: what would you tell a new maintainer?**
+
+Write down what you won't do.
+
+Share this: Mastodon Bluesky Email
+
+Filed under: Maintainer notes, open source
+
+2 thoughts on "Maintainer notes #3: the quiet life of Tidy"
+
+Ana 2 June 2024 at 09:14 Great read. Do you take donations?
+"""
+
+
+def test_a_bold_standfirst_of_three_sentences_is_no_question_and_a_phrase_before_a_colon_no_speaker():
+    iv = parse(BLOG_QA)
+    assert [q for q, _, _ in qa(iv)] == [
+        "Let's start where I always start: how did you become the maintainer?",
+        "Describe a normal week.",
+        "Last one: what would you tell a new maintainer?",
+    ]
+    assert iv.labels == []
+    assert iv.lead.startswith("Tidy formats tables")
+
+
+def test_a_blogs_footer_after_the_last_answer_is_the_pages_not_the_answers():
+    iv = parse(BLOG_QA)
+    assert iv.pairs[-1].answer == "Write down what you won't do."
+    assert iv.closing.startswith("Share this:") and "Do you take donations?" in iv.closing
