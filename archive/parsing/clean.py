@@ -260,6 +260,24 @@ def _furniture(line: str) -> bool:
     return short and (len(parts) >= 3 or len(parts) == 2 and bool(BREADCRUMB.search(stripped)))
 
 
+def _menu_column(lines: list[tuple[int, str]]) -> set[int]:
+    """The lines of a menu copied one item a line ("Study" / "Research" / "Alumni" / "News and
+    events" / "About"): four or more lines in a row of one to three words, without end
+    punctuation or dates, most of them one word (a list of names is not a menu)."""
+    found: set[int] = set()
+    run: list[int] = []
+    for i, (_, line) in enumerate([*lines, (0, "")]):
+        words = line.split()
+        if 1 <= len(words) <= 3 and words[0][0].isupper() and not line.rstrip().endswith((".", "?", "!", ":", ",")):
+            if not DATE_WORDS.search(line):
+                run.append(i)
+                continue
+        if len(run) >= 4 and 2 * sum(1 for k in run if len(lines[k][1].split()) == 1) > len(run):
+            found.update(run)
+        run = []
+    return found
+
+
 def strip_page_top(lines: list[tuple[int, str]], discarded: list[str]) -> tuple[list[tuple[int, str]], list[str]]:
     """The furniture a copied web page opens with taken out (into ``discarded``), above the
     first paragraph of prose (20 words or more) and in the first 20 lines::
@@ -272,6 +290,7 @@ def strip_page_top(lines: list[tuple[int, str]], discarded: list[str]) -> tuple[
     and the furniture's lines (the page's sections still say what the page is: "Interviews",
     "Infos pratiques > Foire aux questions")."""
     out, furniture = list(lines), []
+    menu = _menu_column(lines[:60])
     seen = 0
     for i, (number, line) in enumerate(lines):
         if not line.strip():
@@ -279,7 +298,7 @@ def strip_page_top(lines: list[tuple[int, str]], discarded: list[str]) -> tuple[
         seen += 1
         if seen > PAGE_TOP_LINES or len(line) > 2000 or len(line.split()) >= 20 and not _cookie_banner(line):
             break
-        if _furniture(line):
+        if _furniture(line) or i in menu:
             furniture.append(line.strip())
             out[i] = (number, "")
     discarded.extend(furniture)

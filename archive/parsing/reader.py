@@ -274,6 +274,32 @@ def _numbered_questions(texts: list[str]) -> set[int]:
     return set(run) if sum(1 for i in run if ends_with_question(texts[i])) * 3 >= 2 * len(run) else set()
 
 
+# An interviewer's request, not a question: "Tell us a bit about yourself.", "Describe your role."
+IMPERATIVE_PROMPT = re.compile(
+    r"^(?:please\s+|so,?\s+|and\s+|now,?\s+|finally,?\s+)?(?:tell (?:us|me)|describe|walk (?:us|me)|take (?:us|me)|"
+    r"talk (?:to us |to me )?about|explain|introduce yourself|summari[sz]e|paint (?:us|me)|let'?s talk about)\b",
+    re.I,
+)
+
+
+def _prompts(texts: list[str]) -> set[int]:
+    """The short requests standing as paragraphs of their own among questions that end in "?",
+    where the text asks at least twice so: "Walk us through your path since graduation." """
+    asking = sum(1 for i, t in enumerate(texts[:-1]) if ends_with_question(t) and not ends_with_question(texts[i + 1]))
+    if asking < 2:
+        return set()
+    return {
+        i
+        for i, text in enumerate(texts[:-1])
+        if IMPERATIVE_PROMPT.match(text)
+        and len(text.split()) <= 25
+        and len(split_sentences(text)) == 1
+        and text.rstrip().endswith((".", ":"))
+        and not ends_with_question(texts[i + 1])
+        and not IMPERATIVE_PROMPT.match(texts[i + 1])
+    }
+
+
 class _Reader(TitleBlock, Naming):
     """One pass over the paragraphs of one article."""
 
@@ -569,7 +595,8 @@ class _Reader(TitleBlock, Naming):
             if question is not None:
                 pairs.append((question, join(answer)))
 
-        numbered = _numbered_questions(texts) if marked is None else set()
+        # Questions without a "?": numbered ones among numbered questions, requests among questions.
+        asking_too = _numbered_questions(texts) | _prompts(texts) if marked is None else set()
         for i, text in enumerate(texts):
             following = texts[i + 1] if i + 1 < len(texts) else ""
             if marked is not None:
@@ -580,7 +607,7 @@ class _Reader(TitleBlock, Naming):
             else:
                 reported = self._reported_question(text)
                 direct = (
-                    (ends_with_question(text) and not ends_with_question(following) or i in numbered)
+                    (ends_with_question(text) and not ends_with_question(following) or i in asking_too)
                     and following
                     and i not in self.not_questions
                 )

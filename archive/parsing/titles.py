@@ -65,6 +65,8 @@ PEOPLE_KEYS = {
 }
 ANSWERS = re.compile(r"^(?:guests?|panel|panell?ists?|speakers?|interviewees?|witness(?:es)?)$", re.I)
 QUOTED = r"[\"“”«»„‘’]"  # a headline's quotation marks
+# A year in brackets after a name is no date line: "Ines Mora (BSc Chemistry, 2010)", "(born 1938)".
+DEGREE_YEAR = re.compile(r"\([^()]{0,40}\b(?:19|20)\d{2}\)")
 # A section's name at a page's top, never an outlet: "INTERVIEW", "Entrevista", "Q&A".
 SECTION_NAME = re.compile(
     r"(?i)(?:the )?(?:interviews?|entrevistas?|entretiens?|interviste?|wywiad|q ?& ?a|transcripts?|podcasts?|news)"
@@ -222,7 +224,9 @@ class TitleBlock:
         """A dated line under a masthead: "Issue 38 | Summer 2024 | £6.50", "Saturday 15 February 2025"."""
         line = clean(line)
         return self._dated(line) or (
-            len(line.split()) <= 12 and bool(DATE_WORDS.search(line)) and not re.search(QUOTED + r"|[?!]", line)
+            len(line.split()) <= 12
+            and bool(DATE_WORDS.search(DEGREE_YEAR.sub("", line)))
+            and not re.search(QUOTED + r"|[?!]", line)
         )
 
     def _dated(self, line: str) -> bool:
@@ -240,7 +244,7 @@ class TitleBlock:
             and line[:1].isalpha()
         ):
             return False
-        if MENU_SEPARATOR.search(line) or DATE_WORDS.search(line) and not re.search(QUOTED, line):
+        if MENU_SEPARATOR.search(line) or DATE_WORDS.search(DEGREE_YEAR.sub("", line)) and not re.search(QUOTED, line):
             return False  # a menu, an issue line, a date line: "Issue 38 | Summer 2024 | £6.50"
         if RECORD_LINE.match(line) or re.match(r"(?i)(?:transcript|from|to|subject|re)\s*:", line):
             return False  # "DATE: THURSDAY 23 JANUARY", "Subject: …": a record's line, not a headline

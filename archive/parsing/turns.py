@@ -646,9 +646,12 @@ def _name_like(label: str) -> bool:
 
 
 def _named_in(label: str, title: str) -> bool:
-    """A full name used once as a label is a label when the title names that person."""
+    """A full name used once as a label is a label when the title names that person (not
+    when the title is the line: "Alumni Spotlight: Ines Mora")."""
     words = label.split()
-    return 2 <= len(words) <= 4 and all(w[0].isupper() for w in words) and label in title
+    title = title.lstrip("*_# ")
+    named = title[len(label) :] if title.startswith(label) else title
+    return 2 <= len(words) <= 4 and all(w[0].isupper() for w in words) and label in named
 
 
 def is_transcript(labels_in_order: list[str]) -> bool:

@@ -1433,3 +1433,49 @@ def test_a_blogs_footer_after_the_last_answer_is_the_pages_not_the_answers():
     iv = parse(BLOG_QA)
     assert iv.pairs[-1].answer == "Write down what you won't do."
     assert iv.closing.startswith("Share this:") and "Do you take donations?" in iv.closing
+
+
+ALUMNI_PAGE = """Westbrook College
+
+Study
+Research
+Alumni
+News and events
+About
+
+Alumni Spotlight: Ines Mora (BSc Chemistry, 2010)
+
+Ines Mora is a process chemist at a paint maker in the north. We caught up with her before her talk to first-year students this term.
+
+Tell us a bit about yourself.
+
+I grew up near the campus and was the first in my family to go to university.
+
+Walk us through your path since graduation.
+
+A graduate scheme, then the paint lab, then a year abroad, then back to the lab as its head.
+
+What surprised you most about industry?
+
+How much of chemistry is about people.
+
+What advice would you give current students?
+
+Go to the site visits, even the boring ones.
+"""
+
+
+def test_requests_standing_as_paragraphs_among_questions_are_questions_too():
+    iv = parse(ALUMNI_PAGE)
+    assert [q for q, _, _ in qa(iv)] == [
+        "Tell us a bit about yourself.",
+        "Walk us through your path since graduation.",
+        "What surprised you most about industry?",
+        "What advice would you give current students?",
+    ]
+
+
+def test_a_menu_copied_one_item_a_line_is_no_title_and_a_year_in_brackets_no_date_line():
+    iv = parse(ALUMNI_PAGE)
+    assert (iv.title, iv.outlet) == ("Alumni Spotlight: Ines Mora (BSc Chemistry, 2010)", "Westbrook College")
+    assert "News and events" in iv.discarded
