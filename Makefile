@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 AXE := node_modules/axe-core/axe.min.js
 
-.PHONY: run serve setup test lint test-postgres system-packages bench bench-parsing reliability clean
+.PHONY: run serve setup test lint test-sqlite test-postgres system-packages bench bench-parsing reliability clean
 
 run: setup
 	$(PY) manage.py import_interviews fixtures/
@@ -46,11 +46,14 @@ system-packages:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; \
 	  else echo "wrk is missing: install Debian's wrk package for make reliability"; fi; fi
 
-# Lint and format check (ruff, pyproject.toml), then the whole suite twice: on SQLite (the
-# default), then on PostgreSQL.
+# Lint and format check (ruff, pyproject.toml), then the suite twice, side by side on the two
+# cores: on SQLite (the default) and on PostgreSQL. Each pass has its own temporary data folder,
+# database and free ports; each pass's output is printed whole when it ends (--output-sync).
 test: $(VENV)/.installed system-packages $(AXE) lint
+	$(MAKE) --no-print-directory -j2 --output-sync=target test-sqlite test-postgres
+
+test-sqlite: $(VENV)/.installed system-packages $(AXE)
 	$(PY) -m pytest
-	$(MAKE) --no-print-directory test-postgres
 
 # axe-core, which the browser tests run in Chromium on every page type, from the npm registry
 # (package.json pins it; npm ci installs exactly package-lock.json). Debian's npm when missing.
@@ -64,10 +67,11 @@ lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-# The whole suite on a throwaway PostgreSQL cluster on 127.0.0.1 (.ci/with-postgres.sh: as
-# root it installs Debian's postgresql when missing; it always stops the cluster at the end).
+# The suite on a throwaway PostgreSQL cluster on 127.0.0.1 (.ci/with-postgres.sh: as root it
+# installs Debian's postgresql when missing; it always stops the cluster at the end). The
+# parser's tests (tests/parsing) read text and touch no database: the SQLite pass runs them.
 test-postgres: $(VENV)/.installed system-packages $(AXE)
-	bash .ci/with-postgres.sh $(PY) -m pytest
+	bash .ci/with-postgres.sh $(PY) -m pytest --ignore=tests/parsing
 
 # The search benchmark (bench/, BENCHMARKS.md): generate, import, serve, load, compare with
 # the Whoosh floor and Datasette, append a dated section to BENCHMARKS.md. Everything it makes
