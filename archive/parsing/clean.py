@@ -486,7 +486,7 @@ def paragraphs(
     """
     found: list[Paragraph] = []
     canonical = turns.canonical_labels(labels)
-    for block in _split_bold_first_lines(_blocks(lines)):
+    for block in _split_asked_first_lines(_split_bold_first_lines(_blocks(lines)), labels):
         if note := FOOTNOTE_MARK.search(block[-1][1]):
             discarded.append(note.group())
             block[-1] = (block[-1][0], block[-1][1][: note.start()])
@@ -539,6 +539,36 @@ def _split_bold_first_lines(blocks):
             yield block[1:]
         else:
             yield block
+
+
+def _split_asked_first_lines(blocks, labels: dict[str, str]) -> list[list[tuple[int, str]]]:
+    """A questionnaire's blocks, question on the first line and the answer under it ("What is
+    your earliest memory?" / "Being carried through a thunderstorm …"): the question is a
+    paragraph of its own, where at least three blocks and half of those over several lines
+    are so written (then a request on its first line too: "Describe yourself in three words.")."""
+    blocks = list(blocks)
+
+    def asked_first(block, prompts=False):
+        first, second = block[0][1], block[1][1]
+        found = turns.find_label(first)
+        return (
+            (ends_with_question(first) or prompts and bool(turns.PROMPT.match(first)))
+            and not ends_with_question(second)
+            and len(first.split()) <= 30
+            and not (found and found[0] in labels)
+        )
+
+    several = [b for b in blocks if len(b) > 1]
+    asked = sum(1 for b in several if asked_first(b))
+    if asked < 3 or 2 * asked < len(several):
+        return blocks
+    out = []
+    for block in blocks:
+        if len(block) > 1 and asked_first(block, prompts=True):
+            out.extend([block[:1], block[1:]])
+        else:
+            out.append(block)
+    return out
 
 
 def _unbold(block: list[tuple[int, str]], discarded: list[str]) -> str | None:

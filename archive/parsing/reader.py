@@ -86,7 +86,7 @@ from .people import (
 from .titles import TitleBlock
 
 REPORTED_QUESTION = re.compile(
-    r"\b(?:was|were|is|are|had been|has been|being) asked\b"
+    r"\b(?:was|were|is|are|had been|has been) asked\b|\bbeing asked\b(?! to\b)"  # not "Being asked to speak"
     r"|(?<!\bI )(?<!\bwe )(?<!\bWe )\basked (?:him |her |them |the (?-i:[a-z]\w+) |"
     r"(?-i:(?:(?:Mr|Ms|Mrs|Miss|Dr|Prof)\.? )?(?:[A-Z][\w’'\-]+ ){1,3}))?"
     r"(?:whether|if|about|how|what|why|when|where|who)\b|(?<!\bI )(?<!\bwe )(?<!\bWe )\basked (?:him|her|them)\b|"
@@ -122,6 +122,7 @@ PAGE_TAIL = re.compile(
     r"weitere artikel|kommentare(?: \(\d+\))?|"
     # A blog's footer: "Share this: Mastodon Email", "Filed under: …", "11 thoughts on “…”".
     r"share this\b.{0,80}|like this:.{0,40}|filed under:.{0,120}|posted in:? .{0,120}|"
+    r"(?:[\w’']+ )?faqs?|(?:[\w’']+ )?frequently asked questions|"  # "Event FAQs": the page's own questions
     r"\d+ (?:thoughts|responses|replies) (?:on|to)\b.{0,160})$",
     re.I,
 )

@@ -1479,3 +1479,55 @@ def test_a_menu_copied_one_item_a_line_is_no_title_and_a_year_in_brackets_no_dat
     iv = parse(ALUMNI_PAGE)
     assert (iv.title, iv.outlet) == ("Alumni Spotlight: Ines Mora (BSc Chemistry, 2010)", "Westbrook College")
     assert "News and events" in iv.discarded
+
+
+QUESTIONNAIRE = """THE WEEKEND QUESTIONNAIRE
+
+Tomas Reid
+
+The ferryman turned novelist, 61, on tides and toast
+
+Tomas Reid ran the Kyle ferry for thirty years. His fourth novel is out this month.
+
+What is your earliest memory?
+My father's hands on the wheel of the old ferry.
+
+What is your greatest fear?
+Being asked to sing in public.
+
+Describe yourself in three words.
+Patient, salty, late.
+
+What is the best toast?
+Brown, buttered, in weather.
+
+Event FAQs
+
+Is the launch free?
+Yes, and there is tea.
+"""
+
+
+def test_a_questionnaire_writing_each_answer_under_its_question_splits_on_the_question_lines():
+    iv = parse(QUESTIONNAIRE)
+    assert [(q, a) for q, a, _ in qa(iv)] == [
+        ("What is your earliest memory?", "My father's hands on the wheel of the old ferry."),
+        ("What is your greatest fear?", "Being asked to sing in public."),  # no reported question
+        ("Describe yourself in three words.", "Patient, salty, late."),
+        ("What is the best toast?", "Brown, buttered, in weather."),
+    ]
+
+
+def test_a_pages_faq_after_the_interview_is_the_pages_not_the_interviews():
+    iv = parse(QUESTIONNAIRE)
+    assert iv.closing.startswith("Event FAQs") and "Is the launch free?" in iv.closing
+
+
+def test_questions_on_a_paragraphs_first_line_are_no_split_where_few_paragraphs_are_so_written():
+    text = (
+        "Notes from the quay\n\nWhy do the boats leave at dawn?\nBecause the tide says so, and the fish agree.\n\n"
+        "The harbour master keeps a log.\nIt runs to forty volumes.\n\nThe oldest is from 1881.\nIt is kept in a drawer.\n\n"
+        "Nobody reads it.\nExcept the cat.\n"
+    )
+    iv = parse(text)
+    assert iv.pairs == [] and "Why do the boats leave at dawn? Because the tide says so" in iv.lead
