@@ -486,7 +486,8 @@ def paragraphs(
     """
     found: list[Paragraph] = []
     canonical = turns.canonical_labels(labels)
-    for block in _split_asked_first_lines(_split_bold_first_lines(_blocks(lines)), labels):
+    blocks = _split_bold_first_lines(_split_bold_openings(list(_blocks(lines))))
+    for block in _split_asked_first_lines(blocks, labels):
         if note := FOOTNOTE_MARK.search(block[-1][1]):
             discarded.append(note.group())
             block[-1] = (block[-1][0], block[-1][1][: note.start()])
@@ -528,6 +529,27 @@ def _blocks(lines):
             block = []
     if block:
         yield block
+
+
+# A paragraph opening with its question in bold, the answer after it on the same line.
+BOLD_OPENING = re.compile(r"^(?P<mark>\*\*|__)(?P<question>[^*_\n]{3,400}?\?)(?P=mark)\s+(?P<rest>[^\s*_].*)$")
+
+
+def _split_bold_openings(blocks: list[list[tuple[int, str]]]) -> list[list[tuple[int, str]]]:
+    """ "**Did you take some?** About sixty.": the bold question a paragraph of its own, the
+    answer the next, where at least two paragraphs open so (one is an answer's emphasis)."""
+    if sum(1 for block in blocks if BOLD_OPENING.match(block[0][1])) < 2:
+        return blocks
+    out = []
+    for block in blocks:
+        if match := BOLD_OPENING.match(block[0][1]):
+            number = block[0][0]
+            out.extend(
+                [[(number, match["mark"] + match["question"] + match["mark"])], [(number, match["rest"])] + block[1:]]
+            )
+        else:
+            out.append(block)
+    return out
 
 
 def _split_bold_first_lines(blocks):

@@ -1531,3 +1531,55 @@ def test_questions_on_a_paragraphs_first_line_are_no_split_where_few_paragraphs_
     )
     iv = parse(text)
     assert iv.pairs == [] and "Why do the boats leave at dawn? Because the tide says so" in iv.lead
+
+
+RUN_IN_BOLD = """The Boardroom: Ann Roe, Harbour Mutual
+
+Ann Roe became chief executive in 2022.
+
+**You took over in a rate shock. What was the first month like?** Chaotic. We pulled every fixed rate for four days.
+
+**Did you take some calls yourself?** About sixty. I remember almost every one.
+
+**Would you ever demutualise?**
+No. Not while I'm here.
+"""
+
+
+def test_a_bold_question_opening_its_paragraph_is_a_question_and_the_rest_its_answer():
+    iv = parse(RUN_IN_BOLD)
+    assert [(q, a) for q, a, _ in qa(iv)] == [
+        (
+            "You took over in a rate shock. What was the first month like?",
+            "Chaotic. We pulled every fixed rate for four days.",
+        ),
+        ("Did you take some calls yourself?", "About sixty. I remember almost every one."),
+        ("Would you ever demutualise?", "No. Not while I'm here."),
+    ]
+
+
+EMPHASIS_IN_AN_ANSWER = """The Boardroom: Ann Roe, Harbour Mutual
+
+We spoke with Ann Roe, who became chief executive in 2022.
+
+How did you start?
+
+As a trainee, in 1996.
+
+What was the first month like?
+
+**Chaotic?** That is a kind word. We pulled every fixed rate for four days.
+
+Would you ever demutualise?
+
+No. Not while I'm here.
+"""
+
+
+def test_one_bold_question_opening_an_answer_is_the_answers_emphasis():
+    iv = parse(EMPHASIS_IN_AN_ANSWER)
+    assert [a for _, a, _ in qa(iv)] == [
+        "As a trainee, in 1996.",
+        "**Chaotic?** That is a kind word. We pulled every fixed rate for four days.",
+        "No. Not while I'm here.",
+    ]
