@@ -45,6 +45,8 @@ LABEL_FORMS = (
     # A recording tool's generic label without a time: "[Speaker 2] And I'm Yui."
     ("bracket", re.compile(r"^\[(?P<label>Speaker \d{1,2})\]\s+(?=\S)")),
     ("qa", re.compile(rf"^(?P<label>{QA_WORDS})(?:\s*:\s*|\.\s+|\s{{2,}}|\s[–—]\s|(?<=Q) (?=[A-Z]))(?=\S)")),
+    # A Spanish press office's transcript: "Periodista.- Buenos días", "Ministra.- Gracias".
+    ("plain", re.compile(r"^(?P<label>[^\W\d_][^.:\n]{0,40}?)\.-\s*(?=\S)")),
     ("plain", re.compile(r"^(?P<label>[^\W\d_][^:\n]{0,48}?)\s?:\s+(?=\S)")),
     # A minister by office and name, however long the office: "The Secretary of State for Housing,
     # Communities and Local Government (Priya Castellan):".
@@ -236,7 +238,7 @@ def find_label(line: str) -> tuple[str, str, str] | None:
     ):
         return found  # "Q12 Chair: …" is the chair's turn; the number is debris
     head = line[:130] if line.startswith(("**", "__", "The ")) else line[:72]  # a bold label may hold a title
-    if ":" not in head and ")" not in head and not BARE_LABEL_START.match(line):
+    if ":" not in head and ")" not in head and ".-" not in head and not BARE_LABEL_START.match(line):
         return None
     for form, pattern in LABEL_FORMS:
         match = pattern.match(line)

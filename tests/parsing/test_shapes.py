@@ -1583,3 +1583,24 @@ def test_one_bold_question_opening_an_answer_is_the_answers_emphasis():
         "**Chaotic?** That is a kind word. We pulled every fixed rate for four days.",
         "No. Not while I'm here.",
     ]
+
+
+def test_labels_ending_in_a_full_stop_and_a_dash_are_speakers():
+    text = """Entrevista a la ministra Ana Ruiz en Radio Norte
+
+Madrid, 14 de enero de 2026.- La ministra ha concedido una entrevista.
+
+Periodista.- Buenos días, ministra. ¿Cuándo llegarán las ayudas: este mes?
+
+Ministra.- Antes de la primavera.
+
+Periodista.- ¿Y la presa?
+
+Ministra.- Las obras van con retraso: lo reconozco.
+"""
+    iv = parse(text)
+    assert [(q, a) for q, a, _ in qa(iv)] == [
+        ("Buenos días, ministra. ¿Cuándo llegarán las ayudas: este mes?", "Antes de la primavera."),
+        ("¿Y la presa?", "Las obras van con retraso: lo reconozco."),
+    ]
+    assert "Madrid, 14 de enero de 2026.- La ministra ha concedido una entrevista." in iv.lead
