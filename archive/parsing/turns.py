@@ -58,6 +58,7 @@ ASKER_LABEL = re.compile(
     r"^(?:q|question|pregunta|frage|domanda|pergunta|questioner|reporter|journalist|press|audience(?: \w+)?|member of the audience|"
     r"moderator|operator|conference operator|interviewer|host|co-?host|panell?ist|wn|wikinews|participant|me|"
     r"(?:reporter|question|questioner|caller|listener|audience member) \([^()]{1,40}\)|caller|listener|"
+    r"(?:question|comment) from \S.{0,40}|"  # a live chat's readers: "Question from Gwen in Otley"
     r"(?:the |mr\.? |madam )?chair(?:man|woman|person)?|(?:mr\.?|madam) (?:deputy )?speaker|senator(?: .*)?|sen\. .*|rep\. .*|"
     r"representative(?: .*)?|congress(?:man|woman)(?: .*)?|"
     r"pregunta|interlocutora?|reportera?|periodista|moderadora?|entrevistadora?|question(?:neur|neuse)?|journaliste)$",
@@ -89,6 +90,11 @@ NOT_LABELS = {
     "note",
     "notes",
     "update",
+    # A headline's kicker: "LIVE: Ask Orla", "EXCLUSIVE: …".
+    "live",
+    "breaking",
+    "exclusive",
+    "watch",
     "editor's note",
     "editor’s note",
     "source",

@@ -1604,3 +1604,25 @@ Ministra.- Las obras van con retraso: lo reconozco.
         ("¿Y la presa?", "Las obras van con retraso: lo reconozco."),
     ]
     assert "Madrid, 14 de enero de 2026.- La ministra ha concedido una entrevista." in iv.lead
+
+
+def test_a_live_chats_questions_from_readers_are_the_askers_each_asking_once():
+    text = """LIVE: Ask Orla, our gardening editor
+
+Moderator: Welcome to today's live Q&A. Orla is here.
+
+Orla Denning: Hello everyone! Fire away.
+
+Question from mossbank77: When is it safe to plant out dahlias?
+
+Orla Denning: Not before the end of May.
+
+Question from Gwen in Otley: What actually works against slugs?
+
+Orla Denning: A torch and a bucket at ten o'clock at night.
+"""
+    iv = parse(text)
+    assert [(q, a, who) for q, a, who in qa(iv)][1:] == [
+        ("When is it safe to plant out dahlias?", "Not before the end of May.", "Orla Denning"),
+        ("What actually works against slugs?", "A torch and a bucket at ten o'clock at night.", "Orla Denning"),
+    ]
