@@ -131,6 +131,8 @@ PAGE_TAIL = re.compile(
 # the FAQ online").
 NOT_INTERVIEW_CUE = re.compile(
     r"\b(?:frequently asked questions|FAQs?|commencement address|keynote (?:address|speech)|"
+    # The author's own page of questions: "The questions I get asked most (and my honest answers)".
+    r"questions (?:I|we) (?:get|am|are|'m|’m) (?:\w+ )?asked|questions (?:people|readers|you) (?:\w+ )?ask(?: me| us)?|"
     r"preguntas frecuentes|foire aux questions|häufig gestellte fragen|"
     r"minutes of (?:the |a |an )?[\w’' -]{0,40}?(?:meeting|session)|procès-verbal|verbale della riunione|"
     r"acta de la (?:reunión|sesión)|protokoll der \w*sitzung)\b",

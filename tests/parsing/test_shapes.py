@@ -1626,3 +1626,24 @@ Orla Denning: A torch and a bucket at ten o'clock at night.
         ("When is it safe to plant out dahlias?", "Not before the end of May.", "Orla Denning"),
         ("What actually works against slugs?", "A torch and a bucket at ten o'clock at night.", "Orla Denning"),
     ]
+
+
+def test_a_post_of_the_questions_the_author_gets_asked_is_no_interview():
+    text = """The questions I get asked most (and my honest answers)
+
+Every time I run a workshop, the same questions come up, so here they are.
+
+## “What camera do you use?”
+
+A ten-year-old body and two lenses.
+
+## “Do you use a tripod?”
+
+Almost always, for landscapes.
+
+## “Can I come on a shoot with you?”
+
+Sometimes! That is what the workshops are for.
+"""
+    iv = parse(text)
+    assert iv.pairs == [] and "Almost always, for landscapes." in iv.lead
