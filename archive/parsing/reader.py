@@ -593,6 +593,7 @@ class _Reader(TitleBlock, Naming):
         question: str | None = None
         between: list[str] = []  # journalist's text after an attributed answer
         closed = False  # the current answer ended with "…," he said.
+        asked_directly = False  # the current question is one the text asks, not one it reports
 
         def finish():
             if question is not None:
@@ -608,7 +609,9 @@ class _Reader(TitleBlock, Naming):
                     question = join([question, text]).replace("\n\n", " ")  # one question in two paragraphs
                     continue
             else:
-                reported = self._reported_question(text)
+                # The paragraph after a question is its answer, whatever it reports ("… the
+                # principal asked if I wanted the job").
+                reported = None if asked_directly and not answer else self._reported_question(text)
                 direct = (
                     (ends_with_question(text) and not ends_with_question(following) or i in asking_too)
                     and following
@@ -616,6 +619,7 @@ class _Reader(TitleBlock, Naming):
                 )
             if direct or reported is not None:
                 finish()
+                asked_directly = reported is None
                 if reported is None and (item := LIST_ITEM.match(text)):
                     self.interview.discarded.append(item.group().strip())  # "1. How did it start?"
                     text = text[item.end() :]

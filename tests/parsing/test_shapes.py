@@ -1647,3 +1647,29 @@ Sometimes! That is what the workshops are for.
 """
     iv = parse(text)
     assert iv.pairs == [] and "Almost always, for landscapes." in iv.lead
+
+
+def test_the_answer_to_a_question_may_report_one_without_becoming_a_question():
+    text = """5 Questions for Ada Moss
+
+Every issue we put five questions to a member. This spring it is Ada Moss.
+
+1) How did you end up in school libraries?
+
+I taught English for nine years. Then the librarian retired and the principal asked if I wanted the job.
+
+2) What surprised you?
+
+How much they read.
+
+3) What is on your nightstand?
+
+A graphic novel and a stack of journals.
+"""
+    iv = parse(text)
+    assert [q for q, _, _ in qa(iv)] == [
+        "How did you end up in school libraries?",
+        "What surprised you?",
+        "What is on your nightstand?",
+    ]
+    assert iv.pairs[0].answer.endswith("the principal asked if I wanted the job.")
