@@ -76,6 +76,7 @@ SHARE_LINE = re.compile(
     r"^(?:share(?: this)?(?: article| story| page| post| on)?|artikel teilen|teilen|partager(?: l[’']article| cet article)?|"
     r"compartir(?: en)?|condividi|compartilhe|udostępnij)\s*:?\s*"
     r"(?:(?:facebook|twitter|x|whatsapp|e-?mail|linkedin|telegram|reddit|bluesky|threads|messenger|copy link|print|"
+    r"mastodon|pinterest|"
     r"drucken|imprimer|imprimir)\s*[|·,•]?\s*)+$",
     re.I,
 )
@@ -425,7 +426,7 @@ def clean_line(line: str) -> tuple[str, list[str]]:
         or CLOCK_LINE.match(stripped)
         or INLINE_LINK.match(stripped)
         or JUMP_LINE.match(stripped)
-        or SHARE_LINE.match(stripped)
+        or SHARE_LINE.match(stripped.replace("**", ""))  # "**Share:** Twitter · Email"
         or PROCEDURE_LINE.match(stripped)
         or PULL_QUOTE_CREDIT.match(stripped)
         or IMAGE_CAPTION.match(stripped)
@@ -730,9 +731,11 @@ def marked_questions(body: list[Paragraph]) -> set[int] | None:
     set_apart = [i for i, p in enumerate(body) if p.mark in SET_APART]
 
     first_bold = next((i for i in set_apart if body[i].mark == "bold"), None)
+    # After the last question, a statement set apart is a note unless it addresses someone.
+    last_asked = max((i for i in set_apart if asks(body[i].text)), default=-1)
 
     def before_plain_text(i):  # a statement set apart in bold, italics or by a dash, then an answer
-        return i + 1 < len(body) and body[i + 1].mark is None
+        return i + 1 < len(body) and body[i + 1].mark is None and (i < last_asked or _addresses(body[i].text))
 
     asking = {
         i
@@ -752,6 +755,20 @@ def marked_questions(body: list[Paragraph]) -> set[int] | None:
         kinds = {kind: {i for i in asking if body[i].mark == kind} for kind in SET_APART}
         return max(kinds.values(), key=len)
     return None
+
+
+SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|yourselves)\b", re.I)
+
+
+def _addresses(text: str) -> bool:
+    """A statement that can prompt an answer: short ("That sounds cold."), or put to someone
+    ("Okay, lightning round: your editor, your font."), or a request in any of its sentences;
+    not a note about the book ("The Salt Ledger is published by … She appears at …")."""
+    return (
+        len(text.split()) <= 8
+        or bool(SECOND_PERSON.search(text))
+        or any(turns.PROMPT.match(sentence) for sentence in split_sentences(text))
+    )
 
 
 def _standfirst(text: str) -> bool:

@@ -116,7 +116,7 @@ LIST_ITEM = re.compile(r"^(?:[*+•–-]|\d{1,2}[.)])\s")
 # Where a web page's own matter starts after an article: comments, reading lists, sign-ups.
 PAGE_TAIL = re.compile(
     r"^(?:comments?(?: \(\d+\))?|\d+ comments?|most (?:read|popular|viewed|shared)|more from\b.{0,60}|read next|"
-    r"read more\b.{0,60}|related(?: articles| stories| content| coverage)?(?::(?: .{0,80})?)?|you (?:may|might) also like|"
+    r"read more\b.{0,60}|related(?: articles| stories| content| coverage)?(?::(?: .{0,80})?)?|you (?:may|might) also (?:like|enjoy)\b.{0,160}|"
     r"recommended(?: for you)?|sign up\b.{0,80}|(?:©|copyright)\s.{0,160}|join the (?:conversation|discussion)|"
     r"leave a (?:comment|reply)|lo más visto|comentarios(?: \(\d+\))?|lire aussi|à lire aussi|mehr zum thema|"
     r"weitere artikel|kommentare(?: \(\d+\))?|"
@@ -660,7 +660,7 @@ class _Reader(TitleBlock, Naming):
         read", "More from …", "READ NEXT" on, when no question set apart and no speaker of the
         interview comes after it, what follows is the page's, not the last answer's."""
         for k in range(len(body) // 3, len(body)):
-            if not PAGE_TAIL.match(clean(body[k].text)):
+            if not PAGE_TAIL.match(clean(body[k].text).replace("**", "")):  # "**You might also enjoy:** …"
                 continue
             rest = body[k:]
             speakers = {p.label for p in body[:k] if p.label}

@@ -1673,3 +1673,38 @@ A graphic novel and a stack of journals.
         "What is on your nightstand?",
     ]
     assert iv.pairs[0].answer.endswith("the principal asked if I wanted the job.")
+
+
+ITALIC_QUESTIONS = """Tamsin Roe: "I read every sentence aloud"
+
+The novelist talked to us about her new book.
+
+_Why did you write in a caravan?_
+
+It was cheap, and nobody could find me there.
+
+_Tell us about the Haddow family._
+
+They are loosely my mother's family.
+
+_Any advice for people finishing a first novel?_
+
+Buy a small table.
+
+_The Salt Ledger by Tamsin Roe is published by Harrowfield Press. She appears at the Wells festival in March._
+
+**Share:** Twitter · Facebook · Email · Copy link
+
+**You might also enjoy:** Ten novels about floods · Colm Drennan on his debut
+"""
+
+
+def test_a_note_set_apart_after_the_last_question_is_no_question_and_the_pages_links_no_answer():
+    iv = parse(ITALIC_QUESTIONS)
+    assert [q for q, _, _ in qa(iv)] == [
+        "Why did you write in a caravan?",
+        "Tell us about the Haddow family.",
+        "Any advice for people finishing a first novel?",
+    ]
+    assert iv.pairs[-1].answer.startswith("Buy a small table.") and "Twitter" not in iv.pairs[-1].answer
+    assert iv.closing.startswith("**You might also enjoy:**")
