@@ -1432,7 +1432,8 @@ def test_a_bold_standfirst_of_three_sentences_is_no_question_and_a_phrase_before
 def test_a_blogs_footer_after_the_last_answer_is_the_pages_not_the_answers():
     iv = parse(BLOG_QA)
     assert iv.pairs[-1].answer == "Write down what you won't do."
-    assert iv.closing.startswith("Share this:") and "Do you take donations?" in iv.closing
+    assert "Share this: Mastodon Bluesky Email" in iv.discarded  # a row of share buttons
+    assert iv.closing.startswith("Filed under:") and "Do you take donations?" in iv.closing
 
 
 ALUMNI_PAGE = """Westbrook College
