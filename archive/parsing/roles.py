@@ -116,7 +116,36 @@ def decide(
         out.basis = basis
         for label in unknown:
             out.why[label] = (ASKS if label in found else ANSWERS) + ": " + reasons.get(label, "")
+    for label in _moderators(turns, out.askers) - set(overrides):
+        out.neither.add(label)
+        out.why[label] = "neither: a moderator, who only calls on the askers (“Channel 6.”, “Last question — Lauren.”)"
     return out
+
+
+def _moderators(turns: list[Turn], askers: set[str]) -> set[str]:
+    """Voices that, once the questions have begun, only hand the floor to an asker: each turn
+    short (twelve words at most), after an answer and before an asker’s turn, three times or more,
+    or the last word."""
+    labelled = [t for t in turns if t.label]
+    first = next((i for i, t in enumerate(labelled) if t.label in askers), None)
+    if first is None:
+        return set()
+    found = set()
+    for label in {t.label for t in labelled[first:]} - askers:
+        if ANSWERER_LABEL.match(label) or JOINT_LABEL.match(label):
+            continue
+        spoken = [i for i in range(first, len(labelled)) if labelled[i].label == label]
+        handing = [
+            i
+            for i in spoken
+            if len(labelled[i].text.split()) <= 12
+            and i + 1 < len(labelled)
+            and labelled[i + 1].label in askers
+            and labelled[i - 1].label not in askers  # after an answer, not answering ("Yes.")
+        ]
+        if len(handing) >= 3 and all(i in handing or i == len(labelled) - 1 for i in spoken):
+            found.add(label)
+    return found
 
 
 def _settle(turns: list[Turn], unknown: set[str], askers: set[str], title: str) -> tuple[set[str], str, dict[str, str]]:

@@ -57,7 +57,7 @@ LABEL_FORMS = (
 ASKER_LABEL = re.compile(
     r"^(?:q|question|pregunta|frage|domanda|pergunta|questioner|reporter|journalist|press|audience(?: \w+)?|member of the audience|"
     r"moderator|operator|conference operator|interviewer|host|co-?host|panell?ist|wn|wikinews|participant|me|"
-    r"(?:reporter|question|questioner|caller|listener|audience member) \([^()]{1,40}\)|caller|listener|"
+    r"(?:q|reporter|question|questioner|caller|listener|audience member) \([^()]{1,40}\)|caller|listener|"
     r"(?:question|comment) from \S.{0,40}|"  # a live chat's readers: "Question from Gwen in Otley"
     r"(?:the |mr\.? |madam )?chair(?:man|woman|person)?|(?:mr\.?|madam) (?:deputy )?speaker|senator(?: .*)?|sen\. .*|rep\. .*|"
     r"representative(?: .*)?|congress(?:man|woman)(?: .*)?|"
@@ -298,7 +298,7 @@ def _who(label: str) -> str:
 
 
 def _plausible(label: str) -> bool:
-    if office_holder(label):
+    if office_holder(label) or ASKER_LABEL.match(label):  # "Q (Valley Tribune)"
         return True
     label = INITIALS_SUFFIX.sub("", label)
     if JOINT_LABEL.match(label):

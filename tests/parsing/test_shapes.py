@@ -1709,3 +1709,47 @@ def test_a_note_set_apart_after_the_last_question_is_no_question_and_the_pages_l
     ]
     assert iv.pairs[-1].answer.startswith("Buy a small table.") and "Twitter" not in iv.pairs[-1].answer
     assert iv.closing.startswith("**You might also enjoy:**")
+
+
+def test_a_moderator_calling_on_reporters_labelled_by_outlet_neither_asks_nor_answers():
+    text = """TRANSCRIPT: The mayor briefs the media on the warehouse fire
+
+MAYOR ANN ROE: Good afternoon. Kim will call on folks.
+
+KIM OSEI: Let's start with Ellen.
+
+Q (Valley Tribune): Do you know what caused the fire?
+
+MAYOR ROE: No. It is much too early to say.
+
+OSEI: Channel 6.
+
+Q (KRDN 6): Were there open code violations?
+
+MAYOR ROE: Four, and I have asked for the file.
+
+OSEI: Go ahead, in the back.
+
+Q: Was anyone inside?
+
+MAYOR ROE: A crew of six, and all six got out.
+
+OSEI: Last question, Lauren.
+
+Q (The Post): Will the review be public?
+
+MAYOR ROE: Yes, within sixty days.
+
+OSEI: That is all the time we have. Thank you all very much.
+"""
+    iv = parse(text)
+    # The moderator's words stay where they fall, inside the answer before them, as a voice's
+    # that neither asks nor answers.
+    assert [(q, a.split("\n")[0]) for q, a, _ in qa(iv)] == [
+        ("Do you know what caused the fire?", "No. It is much too early to say."),
+        ("Were there open code violations?", "Four, and I have asked for the file."),
+        ("Was anyone inside?", "A crew of six, and all six got out."),
+        ("Will the review be public?", "Yes, within sixty days."),
+    ]
+    assert {who for _, _, who in qa(iv)} == {"Mayor Ann Roe"}
+    assert any("OSEI” neither: a moderator" in line for line in iv.evidence)
