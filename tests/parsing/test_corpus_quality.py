@@ -63,12 +63,14 @@ def test_the_documents_written_for_development_split_exactly(name):
         ("ijk", 48, (75.0, 85.4, 87.5), 0),
         # run 6 (`sealed-run-6.txt`): 56.2 / 77.1 / 72.9 %, 5 false pairs when sealed; left: a
         # listicle, a column's question headings, a panel announcement (README)
-        ("nop", 48, (62.5, 83.3, 79.1), 3),
+        ("nop", 48, (75.0, 89.5, 83.3), 3),
+        # run 7 (`sealed-run-7.txt`): 50.0 / 77.1 / 68.8 %, 2 false pairs when sealed
+        ("qrs", 48, (60.4, 89.5, 79.1), 1),
     ],
-    ids=["runs 2-4: A B D E F G H", "run 5: I J K", "run 6: N O P"],
+    ids=["runs 2-4: A B D E F G H", "run 5: I J K", "run 6: N O P", "run 7: Q R S"],
 )
 def test_the_once_sealed_written_sets_keep_their_figures(sets, documents, floors, most_false):
-    """Written sets each sealed for one run (`sealed-run-{2,...,6}.txt`), developed on since;
+    """Written sets each sealed for one run (`sealed-run-{2,...,7}.txt`), developed on since;
     these figures only keep the rules drawn from them from slipping (they predict nothing)."""
     once_sealed = written(*(f"sealed-{s}" for s in sets))
     assert len(once_sealed) == documents
@@ -81,7 +83,8 @@ def test_the_once_sealed_written_sets_keep_their_figures(sets, documents, floors
 def test_titles_and_who_answers_are_read_as_the_labels_say():
     """The title is the headline (not a web page's masthead or its "Skip to main content"),
     and every answer goes to the person labelled as answering: on the 365 documents labelled
-    before session 8's rules for a page's top and a lead's subject, 40.2 % and 50.4 %."""
+    before session 8's rules for a page's top and a lead's subject, 40.2 % and 50.4 %; with
+    run 7's 48 documents (58 % and 40 % when sealed), 392 titles and 305 interviews."""
     titled, titles, named, speakers = metadata_table(EVERYTHING)
-    assert titled >= 340 and named >= 270
-    assert titles >= 66.2 and speakers >= 63.3
+    assert titled >= 390 and named >= 305
+    assert titles >= 66.7 and speakers >= 60.9
