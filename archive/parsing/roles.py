@@ -131,18 +131,20 @@ def _moderators(turns: list[Turn], askers: set[str]) -> set[str]:
     if first is None:
         return set()
     found = set()
-    for label in {t.label for t in labelled[first:]} - askers:
-        if ANSWERER_LABEL.match(label) or JOINT_LABEL.match(label):
+    turns_of: dict[str, list[int]] = {}  # each label's turns once the questions have begun
+    for i in range(first, len(labelled)):
+        turns_of.setdefault(labelled[i].label, []).append(i)
+    for label, spoken in turns_of.items():
+        if label in askers or ANSWERER_LABEL.match(label) or JOINT_LABEL.match(label):
             continue
-        spoken = [i for i in range(first, len(labelled)) if labelled[i].label == label]
-        handing = [
+        handing = {
             i
             for i in spoken
             if len(labelled[i].text.split()) <= 12
             and i + 1 < len(labelled)
             and labelled[i + 1].label in askers
             and labelled[i - 1].label not in askers  # after an answer, not answering ("Yes.")
-        ]
+        }
         if len(handing) >= 3 and all(i in handing or i == len(labelled) - 1 for i in spoken):
             found.add(label)
     return found
