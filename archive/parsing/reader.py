@@ -277,14 +277,6 @@ def _numbered_questions(texts: list[str]) -> set[int]:
     return set(run) if sum(1 for i in run if ends_with_question(texts[i])) * 3 >= 2 * len(run) else set()
 
 
-# An interviewer's request, not a question: "Tell us a bit about yourself.", "Describe your role."
-IMPERATIVE_PROMPT = re.compile(
-    r"^(?:please\s+|so,?\s+|and\s+|now,?\s+|finally,?\s+)?(?:tell (?:us|me)|describe|walk (?:us|me)|take (?:us|me)|"
-    r"talk (?:to us |to me )?about|explain|introduce yourself|summari[sz]e|paint (?:us|me)|let'?s talk about)\b",
-    re.I,
-)
-
-
 def _prompts(texts: list[str]) -> set[int]:
     """The short requests standing as paragraphs of their own among questions that end in "?",
     where the text asks at least twice so: "Walk us through your path since graduation." """
@@ -294,12 +286,12 @@ def _prompts(texts: list[str]) -> set[int]:
     return {
         i
         for i, text in enumerate(texts[:-1])
-        if IMPERATIVE_PROMPT.match(text)
+        if turns.REQUEST.match(text)
         and len(text.split()) <= 25
         and len(split_sentences(text)) == 1
         and text.rstrip().endswith((".", ":"))
         and not ends_with_question(texts[i + 1])
-        and not IMPERATIVE_PROMPT.match(texts[i + 1])
+        and not turns.REQUEST.match(texts[i + 1])
     }
 
 

@@ -174,12 +174,18 @@ NOT_LABELS = {
     "mots-clés",
 }
 # Prompts that ask without a question mark: "Tell us a bit about yourself.", "Describe …".
+# An interviewer's request in the imperative: "Tell us a bit about yourself.", "Describe your role."
+REQUESTS = (
+    r"tell (?:us|me)|describe|walk (?:us|me)|take (?:us|me)|talk (?:to us |to me )?about|explain|"
+    r"introduce yourself|summari[sz]e|paint (?:us|me)|let'?s talk about"
+)
 PROMPT = re.compile(
-    r"^(?:\d{1,2}[.)]\s*)?(?:please\s+|so,?\s+|and\s+|now,?\s+)?(?:tell (?:us|me)|describe|walk (?:us|me)|take (?:us|me)|"
-    r"talk (?:to us |to me )?about|explain|share (?:with us|your)|give (?:us|me)|introduce yourself|summari[sz]e|"
-    r"paint (?:us|me)|let'?s talk about|could you|would you|can you)\b",
+    rf"^(?:\d{{1,2}}[.)]\s*)?(?:please\s+|so,?\s+|and\s+|now,?\s+)?"
+    rf"(?:{REQUESTS}|share (?:with us|your)|give (?:us|me)|could you|would you|can you)\b",
     re.I,
 )
+# A request standing alone as a paragraph, without "could you …" (which asks with a "?").
+REQUEST = re.compile(rf"^(?:please\s+|so,?\s+|and\s+|now,?\s+|finally,?\s+)?(?:{REQUESTS})\b", re.I)
 # A name, a colon and a quotation: a headline's form ("Ann Lee: “We lost the harbour”").
 # The rest of a subject heading ("Building Safety: Remediation"): a few words in title case.
 SUBJECT_HEADING = re.compile(
