@@ -20,6 +20,7 @@ from .metadata import (
     DATE_IN_TEXT,
     OUTLET_PATTERNS,
     OUTLET_SUFFIX,
+    PLACE_WORDS,
 )
 from .people import (
     FIRST_NAME,
@@ -109,6 +110,12 @@ class Naming:
             for w in words
             if w.casefold() not in HONORIFICS and not (len(words) > 1 and len(w) <= 3 and w.isupper() and w.isalpha())
         ]
+        # A title before the name ("FIRE CHIEF RAFAEL ALVAREZ", "Questore Marcello Ruggeri").
+        titled = [i for i, w in enumerate(words) if w.casefold() in ROLE_WORDS | HONORIFICS]
+        titled_name = ""
+        if titled and len(words) - titled[-1] > 2 and len(core) > 2:
+            core = words[titled[-1] + 1 :]
+            titled_name = " ".join(w.capitalize() if label.isupper() else w for w in core)
         if core and len(core) == len(words) and len(core) >= 2 and not label.isupper():
             return label  # already a full name: "Hillary R Clinton", "Erik St. Martin"
         if core:
@@ -134,12 +141,15 @@ class Naming:
                 len(label) > 3 or re.search(rf"\b{re.escape(label.capitalize())}\b", self.full_text)
             ):
                 return " ".join(w.capitalize() for w in core)  # "AMA" whom the text calls "Ama"
-            return label
+            return titled_name or label
         # A role alone ("THE PRESIDENT", "UN SECRETARY GENERAL"): the title names who held it.
         role = r"[\s-]+".join(re.escape(w) for w in re.split(r"[\s-]+", label) if w.casefold() != "the")
         match = re.search(rf"\b(?i:{role})\s+(?P<name>{FIRST_NAME}(?: [A-ZÀ-Þ][\w’'\-]+)?)", context)
         if match:
             name = match["name"]
+            last = name.split()[-1]
+            if " " in name and (PLACE_WORDS.match(last) or _in_lower_case(last, self.full_text)):
+                name = name.split()[0]  # "President Trump Aboard Air Force One"
             if " " in name and self.full_text.count(name) + context.count(name) >= 2:
                 return name  # "UN Secretary General António Guterres"
             first = name.split()[0]
@@ -157,6 +167,8 @@ class Naming:
         suffix = self._title_suffix()
         if suffix and NAME.match(suffix):
             candidates.append(suffix)
+        if named := self._title_name_line():  # "Charlie Stross, Novelist, recovering software developer"
+            candidates.append(named)
         sworn = {
             " ".join(m["name"].split()).title() for t in [iv.lead, *texts, *iv.discarded] for m in SWORN.finditer(t)
         }
@@ -249,6 +261,24 @@ class Naming:
         best = max(mentions, key=lambda n: (mentions[n], -names.index(n)), default="")
         return [best] if best and mentions[best] > len(best.split()) else []
 
+    def _title_name_line(self) -> str:
+        """A title printed as a name line, "Name, what they do" ("Khoi Vinh, Designer director
+        (NYTimes.com)"): the person the Q&A is with, when the text names them again."""
+        name, comma, rest = self.interview.title.partition(",")
+        name = name.strip()
+        if not comma or not NAME.match(name) or len(rest.split()) > 12 or rest.rstrip().endswith((".", "?", "!")):
+            return ""
+        words = name.split()
+        body = self.full_text.replace(self.interview.title, "")
+        if (
+            words[0].casefold() in HONORIFICS | NOT_FIRST_NAMES | NOT_ROLE_WORDS
+            or INSTITUTION_WORDS.intersection(words)
+            or PLACE_WORDS.search(name)
+            or any(_in_lower_case(w, body) for w in words)  # "Introducing Maëlle Salmon, …"
+        ):
+            return ""
+        return name if any(re.search(rf"\b{re.escape(w)}\b", body) for w in (words[0], words[-1])) else ""
+
     def _title_suffix(self) -> str:
         parts = TITLE_SEPARATOR.split(self.interview.title)
         return parts[-1].strip() if len(parts) == 2 else ""
@@ -263,6 +293,10 @@ class Naming:
             # A title in a label may be printed in lower case ("programme director at …").
             if match and fold(match["name"]) in {fold(s) for s in spellings} and is_role(role[:1].upper() + role[1:]):
                 return role
+            for spelling in spellings:  # "FIRE CHIEF RAFAEL ALVAREZ", "Questore Marcello Ruggeri"
+                title = label[: -len(spelling)].strip()
+                if title and fold(label).endswith(" " + fold(spelling)) and is_role(title.title()):
+                    return title.title() if title.isupper() else title
         texts = [self.interview.lead, self.interview.title]
         for spelling in dict.fromkeys(spellings):
             name = re.escape(spelling)

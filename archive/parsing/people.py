@@ -219,11 +219,24 @@ def full_name(surname: str, text: str) -> str:
             or any(w.casefold().strip(".") in HONORIFICS | NOT_FIRST_NAMES for w in words)
         ):
             continue
+        if len(words) == 2 and _not_a_name(words[0], text):
+            words.pop(0)  # "Fire Chief Rafael Alvarez", "Transit Authority Owen Bellwether"
         name = " ".join(words + [last if not last.isupper() else last.capitalize()])
         counts[name] = counts.get(name, 0) + 1
     if not counts:
         return ""
     return max(counts, key=lambda n: (counts[n], len(n)))
+
+
+def _not_a_name(word: str, text: str) -> bool:
+    """A capitalised word before a name that is a title or an organisation's, not the person's
+    ("Coordinator Julian Okafor", "Library Samuel Tuilagi"): a role word, an institution's
+    word, or one the text also prints as a common word ("fire")."""
+    return (
+        word.casefold() in ROLE_WORDS
+        or word in INSTITUTION_WORDS
+        or bool(re.search(rf"(?<![\w’'\-]){re.escape(word.lower())}(?![\w’'\-])", text))
+    )
 
 
 def similar_name(surname: str, text: str) -> str:
@@ -298,6 +311,52 @@ ROLE_WORDS = HONORIFICS | {
     "pope",
     "rabbi",
     "imam",
+    "founders",
+    "co-founders",
+    "councillor",
+    "councilmember",
+    "councilwoman",
+    "councilman",
+    "alderman",
+    "sheriff",
+    "inspector",
+    "superintendent",
+    "sergeant",
+    "constable",
+    "principal",
+    "dean",
+    "provost",
+    "rector",
+    "trustee",
+    "administrator",
+    "treasurer",
+    "registrar",
+    "warden",
+    "pastor",
+    "reverend",
+    "sindaco",
+    "sindaca",
+    "questore",
+    "prefetto",
+    "assessore",
+    "assessora",
+    "bürgermeister",
+    "bürgermeisterin",
+    "ministerin",
+    "maire",
+    "préfet",
+    "député",
+    "députée",
+    "alcalde",
+    "alcaldesa",
+    "concejal",
+    "concejala",
+    "prefeito",
+    "prefeita",
+    "vereador",
+    "vereadora",
+    "governador",
+    "governadora",
     "coach",
     "player",
     "artist",
@@ -392,11 +451,12 @@ PEOPLE = rf"{PERSON}(?:(?:, | and | & ){PERSON})*"
 # "interviewed by Jo Roe", "our correspondent Jo Roe talked to Ann Lee".
 ASKED_BY = re.compile(
     rf"(?P<asker>{PERSON}|\bI\b|\bwe\b)\s+(?:spoke|speaks|talked|talks|sat down|chatted|met)\s+(?:to|with)\s+"
-    rf"(?P<answerers>{PEOPLE})|(?P<answerers2>{PEOPLE}),?\s+(?:was |were )?interviewed by\s+(?P<asker2>{PERSON})|"
+    rf"(?:(?!(?:the|a|an|our|his|her|their|its|my|your|reporters?|journalists?)\b)[a-z][\w\-]+\s+){{0,2}}(?:(?:Dr|Prof|Professor)\.?\s+)?(?P<answerers>{PEOPLE})|(?P<answerers2>{PEOPLE}),?\s+(?:was |were )?interviewed by\s+(?P<asker2>{PERSON})|"
     rf"(?P<asker3>{PERSON})\s+interview(?:s|ed)\s+(?P<answerers3>{PEOPLE})|"
     # Only who answers: "An interview with FreeDOS founder Jim Hall.", "in conversation with Ann Lee, who …"
-    rf"\b(?:interview|conversation|Q&A|chat|town hall|fireside chat)\s+with\s+(?:[\w’'\-]+\s+){{0,3}}?(?P<answerers4>{PERSON_NAME})"
-    r"(?=[,.;:!?)]|\s+(?:who|about|on|in|at|from|of)\b|\s*$)"
+    rf"\b(?:interview|conversation|Q&A|chat|town hall|fireside chat|(?:an?|the) (?:afternoon|evening|morning|hour|day|"
+    rf"lunch|coffee|walk|drink))\s+with\s+(?:[\w’'\-]+\s+){{0,3}}?(?P<answerers4>{PERSON_NAME})"
+    r"(?=[,.;:!?)]|\s+(?:who|about|on|in|at|from|of)\b|[ \t]*(?:\n|$))"
 )
 
 # A moderator or a call's operator gives the floor by name: "Our next question comes from the

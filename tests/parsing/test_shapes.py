@@ -1753,3 +1753,45 @@ OSEI: That is all the time we have. Thank you all very much.
     ]
     assert {who for _, _, who in qa(iv)} == {"Mayor Ann Roe"}
     assert any("OSEI” neither: a moderator" in line for line in iv.evidence)
+
+
+def test_the_person_a_title_or_lead_names_answers_a_prose_qa():
+    def answerer(text):
+        iv = parse(text)
+        assert len(iv.pairs) == 2
+        return {p.speaker for p in iv.pairs}
+
+    questions = "\n\n### What do you do?\n\nI draw maps of the mountains.\n\n### What do you use?\n\nPencils and a plane table, mostly.\n"
+    # a title printed as a name line, "Name, what they do", when the text names them again
+    assert answerer("Aiko Brandt, Cartographer (Atlas Press)\n\nAiko's studio is in a barn." + questions) == {
+        "Aiko Brandt"
+    }
+    # ... but not a verb before a name: "Introducing Aiko Brandt, our new cartographer"
+    assert answerer("Introducing Aiko Brandt, our new cartographer\n\nWe are introducing Aiko today." + questions) != {
+        "Introducing Aiko Brandt"
+    }
+    # "a conversation with Name" on a line of its own; "talked to <role> Dr Name"
+    assert answerer(
+        "Maps and people\n\n“The map is an argument”: a conversation with Youssef Benali\n" + questions
+    ) == {"Youssef Benali"}
+    lead = (
+        "Field notes\n\nOur correspondent Anouk Verhaegen talked to glaciologist Dr Pieter Lund by satellite phone.\n"
+    )
+    assert answerer(lead + questions) == {"Pieter Lund"}
+
+
+def test_a_title_before_a_speakers_name_is_the_role_not_part_of_the_name():
+    iv = parse(
+        "Fire briefing\n\nThe fire chief and the mayor spoke to reporters.\n\n"
+        "Q: How many homes burned?\n\nFIRE CHIEF RAFAEL ALVAREZ: Eleven, and two barns.\n\n"
+        "Q: Is the road open?\n\nFIRE CHIEF RAFAEL ALVAREZ: Not before Friday.\n\n"
+        "Q: When will people go home?\n\nQuestore Marta Ruggeri: Tomorrow at noon.\n"
+    )
+    assert [(s.name, s.role) for s in iv.speakers] == [("Rafael Alvarez", "Fire Chief"), ("Marta Ruggeri", "Questore")]
+    assert [p.speaker for p in iv.pairs] == ["Rafael Alvarez", "Rafael Alvarez", "Marta Ruggeri"]
+    # a name found after a title in the text keeps the title out: "Emergency Coordinator Julian Okafor"
+    iv = parse(
+        "Storm briefing\n\nPress Secretary Ann Roe and Emergency Coordinator Julian Okafor took questions.\n\n"
+        "Q: Is the levee holding?\n\nMR. OKAFOR: It is, for now.\n\nQ: And tomorrow?\n\nMR. OKAFOR: We will see.\n"
+    )
+    assert {p.speaker for p in iv.pairs} == {"Julian Okafor"}
