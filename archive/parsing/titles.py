@@ -73,6 +73,33 @@ SECTION_NAME = re.compile(
 )
 
 
+# A byline's or a dateline's opening: "By Ann Roe", "Posted on 2 June 2024 by …", "Interview by …".
+BYLINE_START = re.compile(
+    r"(?:By|Posted|Published|Updated|Interview(?:ed)? by|Words(?: and pictures)? by|Text by|Von|Par|Por|"
+    r"Propos recueillis par|Di|Door)\b\s*:?\s+\S"
+)
+PAGE_WORDS = re.compile(
+    r"(?i)\b(?:cookies?|privacy|subscribe|sign in|log in|newsletter|advertisement|menu|donate|sign up)\b"
+)
+
+
+def _standfirst(line: str) -> bool:
+    """A standfirst's or a caption's sentence under a headline (long, ending as a sentence,
+    not a quotation), or a template's tag left in the text ("{% include author.html %}")."""
+    return (
+        len(line.split()) >= 12
+        and line.rstrip("*_ ").endswith((".", "!", "?", "]", ")"))
+        and not re.match(QUOTED, line)
+        or line.startswith("[")
+        or bool(re.fullmatch(r"\{[{%#].*[}%#]\}|<[^<>]+>", line))
+    )
+
+
+def _page_line(line: str) -> bool:
+    """A line a page prints above its headline: short, a row of sections, or a banner."""
+    return len(line.split()) <= 12 and not line.rstrip().endswith("?") or _menu(line) or bool(PAGE_WORDS.search(line))
+
+
 def _menu(line: str) -> bool:
     """A row of a site's sections: "Culture · Ideas · Books · Music · Podcasts"."""
     return len(MENU_SEPARATOR.split(clean(line))) >= 4
@@ -130,7 +157,8 @@ class TitleBlock:
             and paragraphs[0].label is None
             and (len(clean(paragraphs[0].lines[0])) <= 300 and not self.captions or not self.fallback_title)
         ):
-            self._read_masthead(paragraphs)
+            if not self._read_top_above_byline(paragraphs):
+                self._read_masthead(paragraphs)
             first = paragraphs.pop(0)
             iv.title = clean(first.lines[0])
             if len(iv.title) > 300:
@@ -201,6 +229,96 @@ class TitleBlock:
             for p in paragraphs
         ]
         paragraphs[:] = [p for p in kept if p.lines or p.label]
+
+    def _read_top_above_byline(self, paragraphs: list[Paragraph]) -> bool:
+        """A web page's or a magazine's top, read back from its byline: the headline is the
+        line above the byline or the date (past a standfirst's sentences and a one-word
+        kicker), and the short lines above the headline are the page's::
+
+            DEEP WATER REVIEW                                  <- outlet
+            ENGINEERING / INTERVIEW                            <- furniture
+            The woman who mends the internet                   <- title
+            Chidinma Okwuosa has spent 17 years on … ships.    <- standfirst (lead)
+            By Rafael Mendonça-Cruz                            <- byline
+
+        Only where every line above the headline is short (a masthead, a section's name, a
+        menu or a banner) and the first line is not itself a headline with its byline under
+        it. False when the top does not read so: nothing is taken."""
+        leading = list(itertools.takewhile(lambda p: p.label is None, paragraphs[:10]))
+        top = [(p, k, clean(p.lines[k])) for p in leading for k in range(len(p.lines))][:14]
+        for anchor, (_, _, line) in enumerate(top[1:], start=1):
+            strong = bool(BYLINE_START.match(line))
+            if not strong and self._classify_metadata(line)[0] != "date":
+                continue
+            if top[0][0].mark == "heading":
+                return False  # a heading opens the text: it is the title
+            j = anchor - 1
+            skipped = 0
+            while j > 0 and skipped < 3 and (_standfirst(top[j][2]) or len(top[j][2].split()) <= 2):
+                j, skipped = j - 1, skipped + 1
+            # A headline over its subheading: the topmost of the lines that read as headlines.
+            while j > 0 and self._headline_over(*top[j - 1], under=top[j]):
+                j -= 1
+            if j == 0:
+                if strong:
+                    return False  # the first line is the headline, its byline under it
+                continue
+            paragraph, k, headline = top[j]
+            above = [t for _, _, t in top[:j]]
+            if not self._top_headline(paragraph, k, headline) or not all(_page_line(t) for t in above):
+                return False
+            if not strong and len(headline.split()) <= 6 and not re.search(QUOTED + r"|[:—–]", headline):
+                return False  # over a date alone, a short plain line may be a record's: "Day 23 - Transcript"
+            if j > 8 or any(BYLINE_START.match(t) for t in above):
+                return False
+            masthead = above[0]
+            if self._plain_short(top[0][0], top[0][1]) and not SECTION_NAME.fullmatch(masthead):
+                self.interview.outlet = self.interview.outlet or masthead
+                self.interview.metadata_lines.append(masthead)
+            else:
+                self.interview.discarded.append(masthead)
+            for line in above[1:]:
+                if self._dated(line):
+                    self._metadata_line(line)
+                else:
+                    self.interview.discarded.append(line)
+            taken = {(id(p), k) for p, k, _ in top[:j]}
+            kept = [
+                Paragraph(p.line, [line for k, line in enumerate(p.lines) if (id(p), k) not in taken], p.label, p.mark)
+                for p in paragraphs
+            ]
+            paragraphs[:] = [p for p in kept if p.lines or p.label]
+            return True
+        return False
+
+    def _headline_over(self, paragraph: Paragraph, k: int, line: str, under: tuple) -> bool:
+        """A line over a subheading that is the headline: longer than a masthead's six words
+        or quoted; never a banner, an issue line or a masthead in capitals, and never over a
+        line the text sets apart as a heading."""
+        words = line.split()
+        return (
+            self._top_headline(paragraph, k, line)
+            and (len(words) > 6 or bool(re.search(QUOTED + r"|[:—–]", line)))
+            and not PAGE_WORDS.search(line)
+            and not _standfirst(line)
+            and not self._issue_line(line)
+            and not (under[0].mark == "heading" and paragraph.mark != "heading")
+            and not (all(w.isupper() for w in words[:2]) and not line.isupper())  # "THE VALE GAZETTE Weather: 27°C"
+        )
+
+    def _top_headline(self, paragraph: Paragraph, k: int, line: str) -> bool:
+        """A line that can be a page's headline: 3 to 30 words, no metadata, no menu, no
+        question set apart as the interview's first."""
+        words = line.split()
+        return (
+            3 <= len(words) <= 30
+            and not self._metadata_line(line, dry=True)
+            and not _menu(line)
+            and not (line[:1].isalpha() and not line[:1].isupper())
+            and not (paragraph.mark in ("heading", "bold") and line.rstrip().endswith("?"))
+            and not (line.endswith(".") and len(words) > 16)
+            and not re.match(r"(?i)(?:transcript|from|to|subject|re)\s*:", line)
+        )
 
     def _above_headline(self, paragraph: Paragraph, k: int, first: bool) -> bool:
         """A line a page prints above its headline: the masthead or a section's name (short

@@ -1795,3 +1795,29 @@ def test_a_title_before_a_speakers_name_is_the_role_not_part_of_the_name():
         "Q: Is the levee holding?\n\nMR. OKAFOR: It is, for now.\n\nQ: And tomorrow?\n\nMR. OKAFOR: We will see.\n"
     )
     assert {p.speaker for p in iv.pairs} == {"Julian Okafor"}
+
+
+def test_a_pages_headline_is_read_back_from_its_byline_past_the_masthead_and_the_standfirst():
+    questions = "\n\n**What does the job involve?**\n\nMostly waiting, then very long days.\n\n**And the hardest part?**\n\nThe cold.\n"
+    page = (
+        "DEEP WATER REVIEW\n\nENGINEERING / INTERVIEW\n\nThe woman who mends the internet\n\n"
+        "Ann Roe has spent 17 years on cable-repair ships, fishing severed lines off the sea floor.\n\n"
+        "By Rafael Cruz\n\nPublished 27 January 2025"
+    )
+    iv = parse(page + questions)
+    assert (iv.title, iv.outlet) == ("The woman who mends the internet", "DEEP WATER REVIEW")
+    assert iv.lead.startswith("Ann Roe has spent 17 years") and len(iv.pairs) == 2
+    # a headline over its subheading: the headline, not the subheading under it
+    iv = parse(
+        "Ashby Evening Post\n\nLocal News\n\nFury as council votes to shut the lido after 92 years\n\n"
+        "Residents vow to fight on as cabinet approves saving\n\nBy Rhiannon Kett" + questions
+    )
+    assert iv.title == "Fury as council votes to shut the lido after 92 years"
+    # a headline with its byline under it stays the title, whatever follows
+    iv = parse("Fury as council votes to shut the lido\n\nBy Rhiannon Kett\n\nLocal News" + questions)
+    assert iv.title == "Fury as council votes to shut the lido"
+    # over a date alone, a short plain line under a heading in capitals is no headline
+    iv = parse(
+        "THE HARTLEY BRIDGE INQUIRY\n\nDay 23 - Transcript of Proceedings\n\nThursday, 16 October 2025" + questions
+    )
+    assert iv.title == "THE HARTLEY BRIDGE INQUIRY"
