@@ -178,7 +178,7 @@ class Naming:
             candidates = self._named_in_title(texts)
         if not candidates:
             # "An interview with Jim Hall.": the lead names the one who answers.
-            named = list(dict.fromkeys(who_asks("\n".join([iv.title, iv.lead, *texts[:3]]))[1]))
+            named = list(dict.fromkeys(who_asks("\n".join([iv.title, iv.lead, *texts[:6]]))[1]))
             candidates = named if len(named) == 1 else []
         if not candidates:
             candidates = self._lead_subject(texts)
@@ -223,7 +223,12 @@ class Naming:
                 and not any(w.casefold() in ROLE_WORDS or _in_lower_case(w, body) for w in words)
             ):  # "Contributor Spotlight", "Ledger Staff Writer": words, not a name
                 names.append(" ".join(words))
-        mentions = {n: len(re.findall(rf"\b{re.escape(n.split()[-1])}\b", body)) for n in names}
+        # "Oye Beck and the quiet life of Perch" over "I asked Oye how that works."
+        mentions = {
+            n: len(re.findall(rf"\b{re.escape(n.split()[-1])}\b", body))
+            + len(re.findall(rf"\b{re.escape(n.split()[0])}\b(?! [A-ZÀ-Þ])", body))
+            for n in names
+        }
         # "Talking toolkits with Ann Lee": the guest the title names, mentioned or not.
         guest = speaking.TITLE_GUEST.search(self.interview.title)
         guest_name = guest["name"] if guest else ""
@@ -241,10 +246,14 @@ class Naming:
         text = " ".join([lead, *questions])
         names = []
         for sentence in sentences:
-            match = re.match(PERSON_NAME + r"(?=,| [a-zß-ÿ])", sentence.strip())  # "Ann Roe has…", "Ann Roe, 54,"
-            if not match:
+            # "Ann Roe has…", "Ann Roe, 54,", "Captain Ann Roe has…", "This month: Ann Roe, 36, is…"
+            opening = re.sub(
+                r"^(?:(?:This|Next|Last|Today|In this) ?[\w’'\-]*|[^:]{1,80}[’”\"']):\s+", "", sentence.strip()
+            )
+            match = re.match(rf"(?:{ROLE_WORD} ){{0,3}}?(?P<name>{PERSON_NAME})(?=,| [a-zß-ÿ])", opening)
+            if not match or any(w.casefold() not in ROLE_WORDS for w in opening[: match.start("name")].split()):
                 continue
-            name = match.group()
+            name = match["name"]
             words = name.split()
             if (
                 words[0].casefold() in HONORIFICS | NOT_FIRST_NAMES | NOT_ROLE_WORDS
@@ -254,6 +263,7 @@ class Naming:
             ):
                 continue
             names.append(name)
+        text = " ".join([self.interview.title, text])
         mentions = {
             name: sum(len(re.findall(rf"(?<![\w’'\-]){re.escape(w)}(?![\w’'\-])", text)) for w in name.split())
             for name in names

@@ -456,7 +456,12 @@ ASKED_BY = re.compile(
     # Only who answers: "An interview with FreeDOS founder Jim Hall.", "in conversation with Ann Lee, who …"
     rf"\b(?:interview|conversation|Q&A|chat|town hall|fireside chat|(?:an?|the) (?:afternoon|evening|morning|hour|day|"
     rf"lunch|coffee|walk|drink))\s+with\s+(?:[\w’'\-]+\s+){{0,3}}?(?P<answerers4>{PERSON_NAME})"
-    r"(?=[,.;:!?)]|\s+(?:who|about|on|in|at|from|of)\b|[ \t]*(?:\n|$))"
+    r"(?=[,.;:!?)]|\s+(?:who|about|on|in|at|from|of)\b|[ \t]*(?:\n|$))|"
+    # A reported interview: "In an interview with the Herald at …, chief executive Ann Lee said",
+    # "Ann Lee, head of the union, told Coastline Press in an interview"
+    rf"\bIn an? (?:exclusive |wide-ranging )?interview with [^,\n]{{1,80}},\s+(?:(?:{ROLE_WORD}|[a-z][\w\-]*)\s+){{0,4}}?"
+    rf"(?P<answerers5>{PERSON_NAME})(?=,|\s+(?:said|says|told|admitted|warned|insisted|added)\b)|"
+    rf"(?P<answerers6>{PERSON_NAME})(?:, [^,\n]{{1,80}},)? told (?:the )?[A-Z][^,.\n]{{0,40}}? in an? (?:exclusive )?interview\b"
 )
 
 # A moderator or a call's operator gives the floor by name: "Our next question comes from the
@@ -552,7 +557,14 @@ def who_asks(text: str) -> tuple[list[str], list[str]]:
     askers, answerers = [], []
     for match in ASKED_BY.finditer(text):
         asker = match["asker"] or match["asker2"] or match["asker3"]
-        people = match["answerers"] or match["answerers2"] or match["answerers3"] or match["answerers4"]
+        people = (
+            match["answerers"]
+            or match["answerers2"]
+            or match["answerers3"]
+            or match["answerers4"]
+            or match["answerers5"]
+            or match["answerers6"]
+        )
         if match["answerers4"] and set(people.split()) & OUTLET_WORDS:
             continue  # "an interview with BBC Radio Kent": an outlet, not the interviewee
         if asker in ("He", "She", "They"):
@@ -564,7 +576,12 @@ def who_asks(text: str) -> tuple[list[str], list[str]]:
             continue
         if asker and asker.casefold() not in ("i", "we"):
             askers.append(asker)
-        answerers += [p for p in re.split(r", | and | & ", people) if p.casefold() not in HONORIFICS]
+        for person in re.split(r", | and | & ", people):
+            words = person.split()
+            while len(words) > 2 and words[0].casefold() in ROLE_WORDS:  # "Councillor Isla Duarte"
+                words.pop(0)
+            if person.casefold() not in HONORIFICS:
+                answerers.append(" ".join(words))
     return askers, answerers
 
 

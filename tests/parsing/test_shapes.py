@@ -1821,3 +1821,26 @@ def test_a_pages_headline_is_read_back_from_its_byline_past_the_masthead_and_the
         "THE HARTLEY BRIDGE INQUIRY\n\nDay 23 - Transcript of Proceedings\n\nThursday, 16 October 2025" + questions
     )
     assert iv.title == "THE HARTLEY BRIDGE INQUIRY"
+
+
+def test_a_reported_interview_and_a_leads_subject_name_who_answers():
+    reported = (
+        "Water boss warns of long hosepipe ban\n\nBy Priya Moss\n\n"
+        "In an interview with the Gazette at the company's headquarters, chief executive Beatriz Ferreira said "
+        "reservoirs were at 58 per cent.\n\n"
+        'Asked whether the ban would last into the autumn, she said: "It may well."\n\n'
+        "Asked about bills, she said they would not rise this year.\n"
+    )
+    assert {p.speaker for p in parse(reported).pairs} == {"Beatriz Ferreira"}
+    told = reported.replace(
+        "In an interview with the Gazette at the company's headquarters, chief executive Beatriz Ferreira said",
+        "Councillor Isla Duarte, leader of the council, told the Gazette in an interview that",
+    )
+    assert {p.speaker for p in parse(told).pairs} == {"Isla Duarte"}
+    # a lead that opens on the subject after a role word or a series' "This month:"
+    questions = (
+        "\n\n**What does your night look like?**\n\nQuiet, then not.\n\n**What is the hardest part for you?**\n\n"
+        "The calls at four.\n\n**Would you go back to days?**\n\nNever.\n"
+    )
+    lead = "My shift\n\nThis month: Oluwaseun Reid, 36, is one of two night pharmacists at the hospital. We asked Oluwaseun about it."
+    assert {p.speaker for p in parse(lead + questions).pairs} == {"Oluwaseun Reid"}
