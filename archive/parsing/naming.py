@@ -94,12 +94,19 @@ class Naming:
         """The person behind a label: "MS. PSAKI" is the "Jen Psaki" of the title."""
         if self.label_forms.get(label) == "qa-letter":  # "P." asks, "R." is the interviewee
             return (main.name if main else "") if label == "R" else ""
-        if turns.ASKER_LABEL.match(label) and not re.search(r"\b(?:senator|rep|representative|congress)", label, re.I):
+        if turns.ASKER_LABEL.match(label) and not re.search(
+            r"\b(?:senator|sen|rep|representative|congress\w*)\b", label, re.I
+        ):
             return ""
         if turns.ANSWERER_LABEL.match(label):
             return main.name if main else ""
         if turns.office_holder(label) or turns.member(label):  # "The Minister for Housing (Tom Reyes)"
             return turns.person_of(label)
+        bare = re.sub(
+            r"\s*\([^()]{1,30}\)$", "", label
+        )  # "SEN. DOLORES ACKERLY (D-OR)", "ANA LIMA (through interpreter)"
+        if bare != label and len(bare.split()) >= 2:
+            return self._name_for_label(bare, context, main)
         if match := turns.NAME_WITH_ROLE.match(label):  # "Patrick Masson, OSI general manager"
             name = match["name"]
             return name.title() if name.isupper() else name  # "ADAEZE OKONJO, HOUSING MINISTER"

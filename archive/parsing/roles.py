@@ -53,6 +53,11 @@ HOST_WORD = re.compile(r"\b(?:hosts?|co-?hosts?|myself|moderat\w+|panell?ists?|c
 LEGISLATOR = re.compile(r"^(?:(?:senator|representative|congress(?:man|woman))\b|(?:sen|rep)\.)", re.I)
 
 
+HOST_ROLE = re.compile(
+    r"(?i)(?:,|\(|\s[-–—]\s)\s*(?:[\w.&’'\-]+\s+){0,3}?(?:anchor|host|co-?host|presenter|moderator|interviewer)\)?\s*$"
+)
+
+
 def decide(
     turns: list[Turn],
     known_askers: set[str] = frozenset(),
@@ -72,6 +77,11 @@ def decide(
     by_title = {l for l in labels if ASKER_LABEL.match(l)}
     if by_title and all(l in by_title or NEUTRAL_LABEL.match(l) for l in labels):
         by_title -= {l for l in by_title if LEGISLATOR.match(l)}
+    # A programme's host by the title printed with the name ("HARLAN PIERCE, MNN ANCHOR",
+    # "Jo Roe (host)"): the host asks, and a legislator who is the host's guest answers.
+    hosting = {l for l in labels if HOST_ROLE.search(l) and not ASKER_LABEL.match(l)}
+    if hosting:
+        by_title = (by_title - {l for l in by_title if LEGISLATOR.match(l)}) | hosting
     for label in labels:
         if label in overrides:
             out.why[label] = f"{overrides[label]}: the editor said so"

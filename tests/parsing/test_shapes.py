@@ -1844,3 +1844,21 @@ def test_a_reported_interview_and_a_leads_subject_name_who_answers():
     )
     lead = "My shift\n\nThis month: Oluwaseun Reid, 36, is one of two night pharmacists at the hospital. We asked Oluwaseun about it."
     assert {p.speaker for p in parse(lead + questions).pairs} == {"Oluwaseun Reid"}
+
+
+def test_a_programmes_host_by_the_title_after_the_name_asks_and_a_senator_as_guest_answers():
+    iv = parse(
+        "The Evening Ledger\n\n"
+        "HARLAN PIERCE, MNN ANCHOR: Good evening. Joining me now is Senator Dolores Ackerly of Oregon.\n\n"
+        "SEN. DOLORES ACKERLY (D-OR): Good to be with you, Harlan.\n\n"
+        "PIERCE: Why hasn't the administration stepped in yet?\n\n"
+        "ACKERLY: I have been asking the same question, and I have no answer yet.\n\n"
+        "PIERCE: Have you spoken to the Labor Secretary?\n\n"
+        "ACKERLY: Twice, on Monday and again this morning.\n"
+    )
+    assert [p.question[:40] for p in iv.pairs] == [
+        "Good evening. Joining me now is Senator ",
+        "Why hasn't the administration stepped in",
+        "Have you spoken to the Labor Secretary?",
+    ]
+    assert {p.speaker for p in iv.pairs} == {"Dolores Ackerly"}
