@@ -658,6 +658,9 @@ def _add_line(found, current, number, line, labels, canonical, discarded, mark):
     if labels.get(" ".join(line.split())) in ("caps-line", "name-line"):
         found.append(Paragraph(number, [], " ".join(line.split())))
         return found[-1]
+    if (alone := turns.colon_line(line)) and labels.get(alone) == "colon-line":
+        found.append(Paragraph(number, [], canonical.get(alone, alone)))  # "Marcus Idowu:" alone on its line
+        return found[-1]
     if (timed := turns.timed_line(line)) and labels.get(timed[0]) in ("timed-line", "thread", "thread-op"):
         discarded.append(timed[1])  # "Dana Whitfield  00:01": the speaker, then the time
         found.append(Paragraph(number, [], timed[0]))

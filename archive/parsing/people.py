@@ -463,6 +463,17 @@ ASKED_BY = re.compile(
     rf"(?P<answerers5>{PERSON_NAME})(?=,|\s+(?:said|says|told|admitted|warned|insisted|added)\b)|"
     rf"(?P<answerers6>{PERSON_NAME})(?:, [^,\n]{{1,80}},)? told (?:the )?[A-Z][^,.\n]{{0,40}}? in an? (?:exclusive )?interview\b"
 )
+# A live chat's staff: "Transit reporter Ann Lee and data editor Bo Tan took readers' questions".
+TOOK_QUESTIONS = re.compile(
+    rf"(?P<people>{PERSON_NAME}(?:,? (?:and|&) (?:[\w’'\-]+ ){{0,3}}?{PERSON_NAME})*) (?:took|answered|answers|"
+    r"take|will take|will answer|fielded) (?:readers[’']|listeners[’']|viewers[’']|your|audience|the audience[’']s) questions"
+)
+
+
+def took_questions(text: str) -> list[str]:
+    """The people a live chat's introduction says answered the readers' questions."""
+    return [name for match in TOOK_QUESTIONS.finditer(text) for name in re.findall(PERSON_NAME, match["people"])]
+
 
 # A moderator or a call's operator gives the floor by name: "Our next question comes from the
 # line of Luca Benedetti with Marchetti & Co.", "The first question is from Kari Nyland".
@@ -582,7 +593,7 @@ def who_asks(text: str) -> tuple[list[str], list[str]]:
                 words.pop(0)
             if person.casefold() not in HONORIFICS:
                 answerers.append(" ".join(words))
-    return askers, answerers
+    return askers, answerers + took_questions(text)
 
 
 def names_one_of(label: str, names: list[str]) -> bool:

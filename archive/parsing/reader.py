@@ -81,6 +81,7 @@ from .people import (
     is_alias,
     names_one_of,
     one_name_per_person,
+    took_questions,
     who_asks,
 )
 from .titles import TitleBlock
@@ -472,6 +473,11 @@ class _Reader(TitleBlock, Naming):
         commenters = {l for l in set(iv.labels) if self.label_forms.get(l) == "thread"} if posters else set()
         known_answerers |= posters  # a thread's original poster answers, the commenters ask
         known_askers |= commenters
+        # A live chat: the staff its introduction names answer, and every other voice asks.
+        staff = took_questions("\n".join([iv.title, *(t.text for t in spoken[:4] if t.label is None)]))
+        if staff and (chat := {l for l in set(iv.labels) if names_one_of(l, staff)}):
+            known_answerers |= chat
+            known_askers |= {l for l in set(iv.labels) - chat if not turns.NEUTRAL_LABEL.match(l)}
         if self.questions_labelled:  # the one label asks; the unlabelled paragraphs answer
             known_askers.add(self.questions_labelled)
         if self.answers_labelled:  # the questions are set apart, unlabelled: the labels answer

@@ -383,6 +383,34 @@ def timed_line_labels(lines: list[str]) -> set[str]:
     return set(found) if len(found) >= 3 else set()
 
 
+# A speaker's label alone on its line, colon and all, the words on the lines below (a live
+# chat's transcript, a word processor's export): "Marcus Idowu:", "Eastgate:".
+COLON_LINE = re.compile(r"^(?P<label>[^\W\d_][^:\n]{0,48}?)\s?:$")
+
+
+def colon_line(line: str) -> str:
+    """The label of a line that is a label alone ("Marcus Idowu:"), or ""."""
+    match = COLON_LINE.match(" ".join(line.split()))
+    if not match:
+        return ""
+    label = match["label"].strip()
+    return label if _plausible(label) and label.casefold() not in NOT_LABELS else ""
+
+
+def colon_line_labels(lines: list[str]) -> set[str]:
+    """Labels alone on their lines above the words they label, when a text is written so: at
+    least four such lines, of two labels or more, one of them used twice, never the title."""
+    texts = [line.strip() for line in lines]
+    nonblank = [i for i, t in enumerate(texts) if t]
+    found = []
+    for i, following in zip(nonblank[1:], nonblank[2:], strict=False):
+        if (label := colon_line(texts[i])) and not colon_line(texts[following]):
+            found.append(label)
+    if len(found) < 4 or len(set(found)) < 2 or max(found.count(l) for l in set(found)) < 2:
+        return set()
+    return set(found)
+
+
 def caps_labels(lines: list[str]) -> set[str]:
     """Capitals lines that label the text under them, when a text is written so: at least
     three of them (one is a heading), never the first line (the title)."""
@@ -496,6 +524,8 @@ def accepted_labels(lines: list[str]) -> dict[str, str]:
         accepted.update(dict.fromkeys(caps, "caps-line"))
     timed = timed_line_labels(lines)
     accepted.update(dict.fromkeys(timed, "timed-line"))
+    if not accepted:
+        accepted.update(dict.fromkeys(colon_line_labels(lines), "colon-line"))
     if not accepted:
         accepted.update(dict.fromkeys(name_line_labels(lines), "name-line"))
     # In a thread whose headers mark the original poster ("ines_halvorsen_ice OP · 9h"), the

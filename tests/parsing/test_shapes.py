@@ -1862,3 +1862,24 @@ def test_a_programmes_host_by_the_title_after_the_name_asks_and_a_senator_as_gue
         "Have you spoken to the Labor Secretary?",
     ]
     assert {p.speaker for p in iv.pairs} == {"Dolores Ackerly"}
+
+
+def test_a_live_chat_with_labels_on_lines_of_their_own_the_staff_answer_and_the_readers_ask():
+    chat = (
+        "Live chat: your questions about the Line 4 shutdown\n\n"
+        "Transit reporter Marcus Idowu and data editor Dana Whitlock took readers' questions.\n\n"
+        "Marcus Idowu:\nHi everyone, and thanks for joining us. Dana is here too.\n\n"
+        "Eastgate:\nWhy did they shut the whole segment for ten weeks?\n\n"
+        "Marcus Idowu:\nCost and time, according to the agency.\n\n"
+        "Hollins Park:\nHow often do the buses run?\n\n"
+        "Dana Whitlock:\nEvery four to six minutes at rush hour, by the agency's data.\n\n"
+        "Brooklawn:\nIs the contractor getting a bonus for finishing early?\n\n"
+        "Marcus Idowu:\nYes, $150,000 a day, up to two weeks.\n"
+    )
+    iv = parse(chat)
+    assert [(p.question[:20], p.speaker) for p in iv.pairs] == [
+        ("Why did they shut th", "Marcus Idowu"),
+        ("How often do the bus", "Dana Whitlock"),
+        ("Is the contractor ge", "Marcus Idowu"),
+    ]
+    assert iv.lead.endswith("Dana is here too.")
