@@ -109,7 +109,8 @@ ADDRESS = re.compile(
     r"\b(?:you|your|yours|yourself|yourselves|tell us|give us|walk us|take us|usted|ustedes|vous|votre|vos|tu|toi|"
     r"voi|vostr[aoie]|você|vocês|du|dich|dir|dein\w*|euch|"
     r"Sie|Ihnen|Ihre?[mnrs]?|вы|вас|вам|ваш\w*|ты|тебя|"
-    r"pani|pana|panu|państwo|ciebie|cię|twój|twoja|jij|jou|jouw|senhor|senhora|Lei)\b",
+    r"pani|pana|panu|państwo|ciebie|cię|twój|twoja|jij|jou|jouw|senhor|senhora|Lei|"
+    r"te|ti|tus|contigo|tuo|tua|tuoi|ton|ta|tes|teu)\b",
     re.I,
 )
 LIST_ITEM = re.compile(r"^(?:[*+•–-]|\d{1,2}[.)])\s")
@@ -160,7 +161,7 @@ INTERVIEW_CUE = re.compile(
     r"in conversation|conversation with|asked (?:him|her|them)|answers? (?:our|readers'?) questions|entrevista|"
     r"entretien|propos recueillis|intervista|interviewt?|интервью|rozmow\w*|wywiad\w*|gesprek(?:ken)?|"
     r"(?:joint )?(?:press|news) (?:conference|briefing)|conferencia de prensa|rueda de prensa|conférence de presse|"
-    r"pressekonferenz)\b",
+    r"pressekonferenz|questionnaire|cuestionario|questionario|fragebogen|quickfire|quick-fire|rapid[- ]fire)\b",
     re.I,
 )
 

@@ -76,7 +76,7 @@ SECTION_NAME = re.compile(
 # A byline's or a dateline's opening: "By Ann Roe", "Posted on 2 June 2024 by …", "Interview by …".
 BYLINE_START = re.compile(
     r"(?:By|Posted|Published|Updated|Interview(?:ed)? by|Words(?: and pictures)? by|Text by|Von|Par|Por|"
-    r"Propos recueillis par|Di|Door)\b\s*:?\s+\S"
+    r"Propos recueillis par|Di|Door|Publicado|Publié|Veröffentlicht|Pubblicato|Publicada)\b\s*:?\s+\S"
 )
 PAGE_WORDS = re.compile(
     r"(?i)\b(?:cookies?|privacy|subscribe|sign in|log in|newsletter|advertisement|menu|donate|sign up)\b"

@@ -1883,3 +1883,21 @@ def test_a_live_chat_with_labels_on_lines_of_their_own_the_staff_answer_and_the_
         ("Is the contractor ge", "Marcus Idowu"),
     ]
     assert iv.lead.endswith("Dana is here too.")
+
+
+def test_a_clubs_quickfire_questionnaire_is_an_interview_and_its_headline_is_read_back_from_publicado():
+    page = (
+        "CD ATLÉTICO VALDESERRA\n\nHazte abonado\n\n“En el vestuario me llaman la Jefa”\n\n"
+        "Publicado el 18/02/2026 por Comunicación CDAV\n\n"
+        "La centrocampista se sometió a nuestro cuestionario más rápido. Así fue.\n\n"
+        "¿Un apodo?\n\nNere.\n\n¿Un ídolo de infancia?\n\nMi hermano Rubén.\n\n¿Comida favorita?\n\n"
+        "Las croquetas de mi abuela.\n\n¿Qué haces fuera del fútbol?\n\nEstudio enfermería.\n"
+    )
+    iv = parse(page)
+    assert iv.title == "“En el vestuario me llaman la Jefa”"
+    assert [p.answer for p in iv.pairs] == [
+        "Nere.",
+        "Mi hermano Rubén.",
+        "Las croquetas de mi abuela.",
+        "Estudio enfermería.",
+    ]
