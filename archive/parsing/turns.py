@@ -413,14 +413,18 @@ def colon_line_labels(lines: list[str]) -> set[str]:
 
 def caps_labels(lines: list[str]) -> set[str]:
     """Capitals lines that label the text under them, when a text is written so: at least
-    three of them (one is a heading), never the first line (the title)."""
+    three of them (one is a heading), one used twice at least, never the first line (the title)."""
     found = []
     texts = [line.strip() for line in lines]
     nonblank = [i for i, t in enumerate(texts) if t]
     for i, following in zip(nonblank[1:], nonblank[2:], strict=False):
         if following == i + 1 and (label := caps_label(texts[i], texts[following])):
             found.append(label)
-    return set(found) if len(found) >= 3 else set()
+    # A speaker speaks more than once; headings each used once ("CONTENTS", "FINANCIAL SUMMARY")
+    # are a report's sections.
+    if len(found) < 3 or max(found.count(label) for label in set(found)) < 2:
+        return set()
+    return set(found)
 
 
 # A speaker's name alone on a line, their words in the paragraph below (earnings calls,

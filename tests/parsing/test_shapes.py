@@ -1901,3 +1901,21 @@ def test_a_clubs_quickfire_questionnaire_is_an_interview_and_its_headline_is_rea
         "Las croquetas de mi abuela.",
         "Estudio enfermería.",
     ]
+
+
+def test_a_reports_section_headings_in_capitals_are_no_speakers():
+    report = (
+        "RIVERBEND HOUSING TRUST\n\n2025 ANNUAL REPORT\nKeeping Families Home\n\nCONTENTS\nLetter from the Chair 2\n\n"
+        "A CONVERSATION WITH OUR DIRECTOR\n\nMarisol Quintero has led Riverbend since 2019. The chair sat down with her.\n\n"
+        "Marisol, what changed this year?\n\nThe money came early and we stopped running a waitlist.\n\n"
+        "How did the team handle it?\n\nIt was hard for three months, then it was not.\n\n"
+        "What do you need from the community?\n\nLandlords, first.\n\n"
+        "FINANCIAL SUMMARY\nRevenue rose to 4.1 million dollars.\n"
+    )
+    iv = parse(report)
+    assert iv.labels == []
+    assert [p.question for p in iv.pairs] == [
+        "Marisol, what changed this year?",
+        "How did the team handle it?",
+        "What do you need from the community?",
+    ]
