@@ -135,6 +135,8 @@ NOT_INTERVIEW_CUE = re.compile(
     r"\b(?:frequently asked questions|FAQs?|commencement address|keynote (?:address|speech)|"
     # The author's own page of questions: "The questions I get asked most (and my honest answers)".
     r"questions (?:I|we) (?:get|am|are|'m|’m) (?:\w+ )?asked|questions (?:people|readers|you) (?:\w+ )?ask(?: me| us)?|"
+    # A buyer's checklist: "12 Questions to Ask Your Wedding Photographer Before You Sign".
+    r"questions (?:you should |to )ask (?:your|a|an|before|when|at)|"
     r"preguntas frecuentes|foire aux questions|häufig gestellte fragen|"
     r"minutes of (?:the |a |an )?[\w’' -]{0,40}?(?:meeting|session)|procès-verbal|verbale della riunione|"
     r"acta de la (?:reunión|sesión)|protokoll der \w*sitzung)\b",
@@ -688,6 +690,8 @@ class _Reader(TitleBlock, Naming):
             return True
         if any(NOT_INTERVIEW_GENRE.match(line) and len(line.split()) <= 12 for line in lines[1:4]):
             return not re.search(r"\binterview", title, re.I)  # "An essay by …", whoever she asked
+        if NOT_INTERVIEW_CUE.search(title) and not INTERVIEW_CUE.search(title):
+            return True  # the title says so, whoever the author spoke to for it
         if INTERVIEW_CUE.search(opening):
             return False
         return bool(AS_DELIVERED.search(opening)) or any(

@@ -1919,3 +1919,17 @@ def test_a_reports_section_headings_in_capitals_are_no_speakers():
         "How did the team handle it?",
         "What do you need from the community?",
     ]
+
+
+def test_a_checklist_of_questions_to_ask_is_no_interview_whoever_the_author_spoke_to():
+    listicle = (
+        "12 Questions to Ask Your Wedding Photographer Before You Sign Anything\n\n"
+        "Choosing a photographer means more than a portfolio. We spoke to couples who have been through it.\n\n"
+        "**Have you shot a wedding like ours before?**\n\nAsk for a full gallery, not a highlight reel.\n\n"
+        "**What happens if you are ill on the day?**\n\nA good photographer has a named second shooter.\n\n"
+        "**How long will you keep our files?**\n\nAsk how long, and where the gallery lives.\n"
+    )
+    iv = parse(listicle)
+    assert iv.pairs == [] and "Choosing a photographer" in iv.lead
+    # an interview's title that says it is one stays one: "Questions for …"
+    assert len(parse(listicle.replace("12 Questions to Ask Your", "Questions for a", 1)).pairs) == 3
