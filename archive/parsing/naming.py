@@ -132,6 +132,9 @@ class Naming:
                 or full_name(surname, self.full_text)
                 or similar_name(surname, context + " " + self.full_text)
             )
+            if full and len(core) >= 2 and fold(full).endswith(" " + fold(" ".join(core))):
+                # "DANI OKEREKE" is not the "Holt Dani Okereke" of a list of names run together
+                return " ".join(full.split()[-len(core) :])
             if full:
                 return full
             if (

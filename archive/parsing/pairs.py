@@ -23,6 +23,12 @@ from .turns import INTERJECTION_WORDS, NEUTRAL_LABEL, PROMPT, UNLABELLED, Split,
 HAND_OVER = re.compile(
     r"\b(?:the floor is yours|you have the floor|over to you|i(?:'|’)ll hand (?:it )?over to you)\W*$", re.I
 )
+# ... or invites an opening statement: "I invite you to make a brief opening statement, after which …".
+OPENING_INVITE = re.compile(
+    r"\b(?:invite|ask|call on|call upon) (?:you|the witness(?:es)?|each of you|you both) to (?:make|give|deliver|begin with) "
+    r"(?:a |an |your |some )?(?:brief |short )?(?:opening )?(?:statements?|remarks)\b",
+    re.I,
+)
 
 
 def split_turns(
@@ -133,9 +139,14 @@ def split_turns(
                 and following is not None
                 and following.label == turns[i - 1].label  # who greeted goes on: an opening statement
             )
-            handed_over = "?" not in turn.text and HAND_OVER.search(turn.text)  # "…, the floor is yours."
+            handed_over = "?" not in turn.text and (HAND_OVER.search(turn.text) or OPENING_INVITE.search(turn.text))
             if answer and interjection:
                 answer.append(turn)
+            elif handed_over and question and not last_question and not answer:
+                # The chair's welcome, then the invitation to an opening statement: all lead.
+                out.lead.extend(t.text for t in question)
+                out.lead.append(turn.text)
+                question = []
             elif (interjection or greeted or handed_over) and not question and not last_question:
                 # Nothing asked yet: a greeting ("Good afternoon.") or a chair giving the floor
                 # ("Mr Keith.") does not start the first question; if answered at once, what

@@ -55,7 +55,7 @@ LABEL_FORMS = (
     ("initials", re.compile(r"^(?P<label>[A-Z]{2,3})\s+(?=[A-Z])")),
 )
 ASKER_LABEL = re.compile(
-    r"^(?:q|question|pregunta|frage|domanda|pergunta|questioner|reporter|journalist|press|audience(?: \w+)?|member of the audience|"
+    r"^(?:the )?(?:q|question|pregunta|frage|domanda|pergunta|questioner|reporter|journalist|press|audience(?: \w+)?|member of the audience|"
     r"moderator|operator|conference operator|interviewer|host|co-?host|panell?ist|wn|wikinews|participant|me|"
     r"(?:q|reporter|question|questioner|caller|listener|audience member) \([^()]{1,40}\)|caller|listener|"
     r"(?:question|comment) from \S.{0,40}|"  # a live chat's readers: "Question from Gwen in Otley"

@@ -1933,3 +1933,32 @@ def test_a_checklist_of_questions_to_ask_is_no_interview_whoever_the_author_spok
     assert iv.pairs == [] and "Choosing a photographer" in iv.lead
     # an interview's title that says it is one stays one: "Questions for …"
     assert len(parse(listicle.replace("12 Questions to Ask Your", "Questions for a", 1)).pairs) == 3
+
+
+def test_a_chairs_welcome_and_invitation_to_an_opening_statement_are_lead_with_the_statement():
+    hearing = (
+        "SELECT COMMITTEE ON REGIONAL BUS SERVICES\n\n"
+        "The CHAIR: Welcome to the second hearing of the committee. Witnesses are protected by privilege.\n\n"
+        "The CHAIR: Thank you both for coming. I invite you to make a brief opening statement, after which "
+        "members will have questions.\n\n"
+        "Ms DOYLE: Thank you, Chair. We operate 214 routes and this has not been a good year for them.\n\n"
+        "The CHAIR: When did you first know you were 140 drivers short?\n\n"
+        "Ms DOYLE: In early 2024, when retirements outpaced recruitment.\n"
+    )
+    iv = parse(hearing)
+    assert [p.question for p in iv.pairs] == ["When did you first know you were 140 drivers short?"]
+    assert "opening statement" in iv.lead and "We operate 214 routes" in iv.lead
+
+
+def test_the_moderator_asks_and_a_name_in_capitals_is_not_lengthened_from_a_list_of_names():
+    presser = (
+        "Saltmarsh State 71, Bayview 64\n\nCoach Brenna Holt Dani Okereke Marisa Lund\n\n"
+        "THE MODERATOR: We're joined by Coach Holt and two of her players. Questions, please.\n\n"
+        "Q. Dani, you had 14 in the fourth quarter. What changed?\n\n"
+        "DANI OKEREKE: I stopped pressing and let the game come to me.\n\n"
+        "Q. Marisa, what was said in the huddle?\n\n"
+        "MARISA LUND: Nothing pretty. We had been down before.\n\n"
+        "THE MODERATOR: Thank you, ladies.\n"
+    )
+    iv = parse(presser)
+    assert [p.speaker for p in iv.pairs] == ["Dani Okereke", "Marisa Lund"]
