@@ -308,7 +308,7 @@ class Naming:
             if turns.office_holder(label) and fold(turns.person_of(label)) in {fold(s) for s in spellings}:
                 return turns.office_of(label)  # "The Minister for Housing (Tom Reyes)"
             match = turns.NAME_WITH_ROLE.match(label)
-            role = match["role"].strip() if match else ""
+            role = (match["role"] or match["dashed"].split(" -- ")[0]).strip() if match else ""
             role = role.title() if role.isupper() else role  # "HOUSING MINISTER"
             # A title in a label may be printed in lower case ("programme director at …").
             if match and fold(match["name"]) in {fold(s) for s in spellings} and is_role(role[:1].upper() + role[1:]):

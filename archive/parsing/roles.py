@@ -54,7 +54,8 @@ LEGISLATOR = re.compile(r"^(?:(?:senator|representative|congress(?:man|woman))\b
 
 
 HOST_ROLE = re.compile(
-    r"(?i)(?:,|\(|\s[-–—]\s)\s*(?:[\w.&’'\-]+\s+){0,3}?(?:anchor|host|co-?host|presenter|moderator|interviewer)\)?\s*$"
+    r"(?i)(?:,|\(|\s[-–—]\s)\s*(?:[\w.&’'\-]+\s+){0,3}?(?:anchor|host|co-?host|presenter|moderator|interviewer)\)?\s*$|"
+    r"\s--\s.*\banalyst\s*$"  # an earnings call's "Priya Nand -- Halvorsen Securities -- Analyst"
 )
 
 

@@ -285,7 +285,8 @@ def unbold_rest(rest: str) -> str:
 # A bold label that gives the name and the title on first use: "**Patrick Masson, OSI general
 # manager:**"; the name is the speaker, the rest their role.
 NAME_WITH_ROLE = re.compile(
-    r"^(?P<name>[A-ZÀ-Þ][\w’'\-.]+(?: (?:[a-z]{1,3} )?[A-ZÀ-Þ][\w’'\-.]+){1,3}), (?P<role>[^,;:?!()]{2,100})$"
+    r"^(?P<name>[A-ZÀ-Þ][\w’'\-.]+(?: (?:[a-z]{1,3} )?[A-ZÀ-Þ][\w’'\-.]+){1,3})"
+    r"(?:, (?P<role>[^,;:?!()]{2,100})|\s+--\s+(?P<dashed>[^;:?!()]{2,100}))$"  # "Ann Lee -- Chief Financial Officer"
 )
 INITIALS_SUFFIX = re.compile(r"\s*\((?P<initials>[A-Za-z]{1,4})\)$")
 
@@ -309,7 +310,7 @@ def _plausible(label: str) -> bool:
     label = INITIALS_SUFFIX.sub("", label)
     if JOINT_LABEL.match(label):
         return True
-    if (match := NAME_WITH_ROLE.match(label)) and len(match["role"].split()) <= 14:
+    if (match := NAME_WITH_ROLE.match(label)) and len((match["role"] or match["dashed"]).split()) <= 14:
         return _plausible(match["name"])
     if match := WHO_AND_DETAIL.fullmatch(label):  # "CALLER (Maria, Leeds)", "REPORTER (AFP)"
         return len(match["detail"].split()) <= 5 and _plausible(match["who"])
@@ -429,7 +430,10 @@ def caps_labels(lines: list[str]) -> set[str]:
 
 # A speaker's name alone on a line, their words in the paragraph below (earnings calls,
 # transcript pages): "Jens Albrektsen", "Operator".
-NAME_LINE = re.compile(r"^[A-ZÀ-Þ][\w’'.\-]*(?: (?:[A-ZÀ-Þ][\w’'.\-]*|de|da|del|van|von|der|bin|al|la|le)){0,4}$")
+NAME_LINE = re.compile(
+    r"^[A-ZÀ-Þ][\w’'.\-]*(?: (?:[A-ZÀ-Þ][\w’'.\-]*|de|da|del|van|von|der|bin|al|la|le)){0,4}"
+    r"(?: -- [A-ZÀ-Þ][^\n:?!]{1,80})?$"  # an earnings call's "Priya Nand -- Halvorsen Securities -- Analyst"
+)
 
 
 def name_line_labels(lines: list[str]) -> set[str]:
@@ -439,7 +443,7 @@ def name_line_labels(lines: list[str]) -> set[str]:
     texts = [" ".join(line.split()) for line in lines]
 
     def alone(text):  # "Ola Berg", not "Yes." (a turn of one word)
-        return bool(NAME_LINE.match(text)) and len(text) <= 40 and not text.endswith(".")
+        return bool(NAME_LINE.match(text)) and len(text) <= (120 if " -- " in text else 40) and not text.endswith(".")
 
     following, after = [""] * len(texts), ""
     for i in range(len(texts) - 1, -1, -1):  # the next non-blank line after each line

@@ -1962,3 +1962,24 @@ def test_the_moderator_asks_and_a_name_in_capitals_is_not_lengthened_from_a_list
     )
     iv = parse(presser)
     assert [p.speaker for p in iv.pairs] == ["Dani Okereke", "Marisa Lund"]
+
+
+def test_an_earnings_calls_name_lines_with_firm_and_title_label_the_turns_and_the_analysts_ask():
+    call = (
+        "Calloway Instruments (CLWY) Q3 2026 Earnings Call Transcript\n\nQuestions & Answers:\n\n"
+        "Operator\n\nThank you. Our first question comes from the line of Priya Nand with Halvorsen Securities.\n\n"
+        "Priya Nand -- Halvorsen Securities -- Analyst\n\nHi, thanks. Gregor, what happened in semiconductors?\n\n"
+        "Gregor Lindqvist -- Chief Executive Officer\n\nTwo customers paused orders in the quarter.\n\n"
+        "Priya Nand -- Halvorsen Securities -- Analyst\n\nAnd on gross margin, Renata, what drove the decline?\n\n"
+        "Renata Silvestri -- Chief Financial Officer\n\nMostly mix: service revenue was a smaller share.\n\n"
+        "Operator\n\nThank you. Our next question comes from Marcus Oyelaran with Bridgeport Capital.\n\n"
+        "Marcus Oyelaran -- Bridgeport Capital -- Analyst\n\nHow is the Vantor acquisition going?\n\n"
+        "Gregor Lindqvist -- Chief Executive Officer\n\nAhead on cost, roughly on plan on revenue.\n"
+    )
+    iv = parse(call)
+    assert [p.speaker for p in iv.pairs] == ["Gregor Lindqvist", "Renata Silvestri", "Gregor Lindqvist"]
+    assert {s.name: s.role for s in iv.speakers} == {
+        "Gregor Lindqvist": "Chief Executive Officer",
+        "Renata Silvestri": "Chief Financial Officer",
+    }
+    assert iv.pairs[0].question.startswith("Operator: Thank you. Our first question")
