@@ -477,6 +477,7 @@ def accepted_labels(lines: list[str]) -> dict[str, str]:
     headlines: set[str] = set()  # "Graciela Pereyra: “El silbato pesa más …”": a news headline
     letter_asks: dict[str, list[bool]] = {}  # "P. ¿Le costó?": whether each "P"/"F" line asks
     found_on: list[str | None] = []  # the label each non-blank line opens with
+    spoken_rest: dict[str, str] = {}  # the words after each label's last use
     for line in lines:
         if not line.strip():
             continue
@@ -486,6 +487,7 @@ def accepted_labels(lines: list[str]) -> dict[str, str]:
             label, rest, form = found
             counts[label] = counts.get(label, 0) + 1
             forms[label] = form
+            spoken_rest[label] = rest
             if form in ("bold-turn", "markdown") and unbold_rest(rest).endswith("?") and _name_like(label):
                 asked_in_bold.add(label)  # not "**Let's start where I always start: how …?**"
             if QUOTED_HEADLINE.match(rest.strip()) or SUBJECT_HEADING.match(rest.strip()):
@@ -547,7 +549,17 @@ def accepted_labels(lines: list[str]) -> dict[str, str]:
     if accepted:
         # In a transcript, an upper-case name used once ("UN SECRETARY GENERAL:") is a label too,
         # and so is a name with its title in bold ("**Carol Damm, director of programs:**").
-        accepted.update({l: forms[l] for l in counts if l.isupper() and len(l) > 3 and forms[l] == "plain"})
+        # (not a record sheet's field in capitals: "HELD AT: COUNCIL CHAMBERS - CITY HALL")
+        accepted.update(
+            {
+                l: forms[l]
+                for l in counts
+                if l.isupper()
+                and len(l) > 3
+                and forms[l] == "plain"
+                and (re.search(r"[a-zß-ÿ]", spoken_rest[l]) or re.fullmatch(r"(?i)presenters?|hosts?|guests?", l))
+            }
+        )
         accepted.update(
             {l: forms[l] for l in counts if forms[l] in ("markdown", "bold-turn") and NAME_WITH_ROLE.match(l)}
         )
@@ -563,6 +575,7 @@ def accepted_labels(lines: list[str]) -> dict[str, str]:
                     for l in counts
                     if forms[l] in ("plain", "markdown", "timed")
                     and not (counts[l] == 1 and l in headlines)
+                    and not (counts[l] == 1 and l.isupper() and not re.search(r"[a-zß-ÿ]", spoken_rest[l]))
                     and (
                         2 <= len((who := _who(l)).split()) <= 4
                         and all(w[0].isupper() for w in who.split())

@@ -1983,3 +1983,14 @@ def test_an_earnings_calls_name_lines_with_firm_and_title_label_the_turns_and_th
         "Renata Silvestri": "Chief Financial Officer",
     }
     assert iv.pairs[0].question.startswith("Operator: Thank you. Our first question")
+
+
+def test_a_record_sheets_fields_in_capitals_are_no_speakers():
+    hearing = (
+        "COMMITTEE ON RESILIENCY\n\nHELD AT: COUNCIL CHAMBERS - CITY HALL\n\n"
+        "CHAIRPERSON ADEYEMI: Good morning. We will hear from the Department first.\n\n"
+        "DEPUTY COMMISSIONER LOWELL: Thank you, Chair. The program has served 1,100 homes.\n\n"
+        "CHAIRPERSON ADEYEMI: Why has the waiting list doubled?\n\n"
+        "DEPUTY COMMISSIONER LOWELL: Demand rose faster than the contractors we could certify.\n"
+    )
+    assert "HELD AT" not in parse(hearing).labels
