@@ -125,7 +125,8 @@ PAGE_TAIL = re.compile(
     # A blog's footer: "Share this: Mastodon Email", "Filed under: …", "11 thoughts on “…”".
     r"share this\b.{0,80}|like this:.{0,40}|filed under:.{0,120}|posted in:? .{0,120}|"
     r"(?:[\w’']+ )?faqs?|(?:[\w’']+ )?frequently asked questions|"  # "Event FAQs": the page's own questions
-    r"\d+ (?:thoughts|responses|replies) (?:on|to)\b.{0,160})$",
+    r"\d+ (?:thoughts|responses|replies) (?:on|to)\b.{0,160}|"
+    r"-{2,}\s*original message\s*-{2,})$",  # an email reply's quoted original, after the answers
     re.I,
 )
 # The opening says the text is something else: a page of frequently asked questions, a speech,
@@ -257,6 +258,18 @@ ASKING_FOR_ONESELF = re.compile(
     re.I,
 )
 SPEAKING_FOR_ONESELF = re.compile(r"\b(?:I|I['’]m|I['’]ve|my|me|we|our|us)\b")
+
+
+def _asked_before(question: str, earlier: list[str]) -> bool:
+    """Whether a question opens with the words an earlier one opens with (at least four of
+    its first eight), case and punctuation aside."""
+    words = re.findall(r"\w+", fold(question))[:8]
+    for q in earlier:
+        before = re.findall(r"\w+", fold(q))[:8]
+        size = min(len(words), len(before))
+        if size >= 4 and words[:size] == before[:size]:
+            return True
+    return False
 
 
 def _a_readers_questions(pairs: list[tuple[str, str]]) -> bool:
@@ -424,6 +437,14 @@ class _Reader(TitleBlock, Naming):
         else:
             iv.evidence.append("questions: paragraphs ending in “?” before an answer, and reported questions")
         lead, pairs, closing = self._split_by_questions([p.text for p in body], marked)
+        repeated = 0
+        while len(pairs) > 1 and _asked_before(pairs[-1][0], [q for q, _ in pairs[:-1]]):
+            # A question asked again word for word after its answer is a quotation of it (the
+            # email it was sent in, a pull quote): it and what follows are closing text.
+            closing = [*pairs.pop(), *closing]
+            repeated += 1
+        if repeated:
+            iv.evidence.append(f"the last {repeated} question(s) repeat earlier ones word for word: closing text")
         if pairs and self._says_it_is_not_an_interview():
             iv.evidence.append(
                 "not an interview: the opening says it is a page of questions, a speech, minutes, an essay or letters"

@@ -1994,3 +1994,18 @@ def test_a_record_sheets_fields_in_capitals_are_no_speakers():
         "DEPUTY COMMISSIONER LOWELL: Demand rose faster than the contractors we could certify.\n"
     )
     assert "HELD AT" not in parse(hearing).labels
+
+
+def test_questions_quoted_again_from_the_email_they_were_sent_in_are_closing_text():
+    email = (
+        "Re: questions for the Weekender piece\n\nHi Aisling, answers below.\n\n"
+        "WHEN DID YOU OPEN THE BAKERY?\n\nIn 2014, with one oven and a loan from my aunt.\n\n"
+        "WHAT IS THE HARDEST PART OF THE JOB?\n\nThe hours. I get up at three.\n\n"
+        "WHAT WOULD YOU TELL SOMEONE STARTING OUT?\n\nWork in a bakery first, at night, for a year.\n\n"
+        "-----Original Message-----\n\nWhen did you open the bakery? What is the hardest part of the job?\n\n"
+        "Thanks a million, Aisling\n"
+    )
+    iv = parse(email)
+    assert [p.answer for p in iv.pairs][-1] == "Work in a bakery first, at night, for a year."
+    assert "Original Message" in iv.closing
+    assert "Thanks a million" in iv.closing
