@@ -646,6 +646,10 @@ def _set_apart_otherwise(block: list[tuple[int, str]], discarded: list[str]) -> 
     return None
 
 
+# A note set apart in bold: "**Programming note: no issue next Friday.**", "**Update:** …".
+NOTE_OPENING = re.compile(
+    r"^(?:[\w’']+ )?(?:note|notes|housekeeping|correction|update|disclosure|disclaimer|p\.?s\.?)\s*:", re.I
+)
 # A question opened by a dash: "— Comment …?", "– ¿Por qué …?".
 DASH_OPENING = re.compile(r"^[—–]\s+(?=\S)")
 # Notes an editor sets in italics: not questions however short.
@@ -747,6 +751,7 @@ def marked_questions(body: list[Paragraph]) -> set[int] | None:
         or body[i].mark == "bold"
         and before_plain_text(i)
         and not (i == first_bold and _standfirst(body[i].text))
+        and not NOTE_OPENING.match(body[i].text)
         or body[i].mark in ("italic", "dash", "quote")
         and before_plain_text(i)
         and len(body[i].text.split()) <= 25

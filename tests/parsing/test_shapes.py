@@ -2009,3 +2009,16 @@ def test_questions_quoted_again_from_the_email_they_were_sent_in_are_closing_tex
     assert [p.answer for p in iv.pairs][-1] == "Work in a bakery first, at night, for a year."
     assert "Original Message" in iv.closing
     assert "Thanks a million" in iv.closing
+
+
+def test_a_note_set_apart_in_bold_is_no_question():
+    newsletter = (
+        "Tidewrack #88: the lighthouse log\n\n"
+        "**Programming note: there's no issue next Friday. I'll be on Unst with one bar of signal.**\n\n"
+        "This week I talked to Odile Marchetti about the logbooks.\n\n"
+        "**How did the logs reach you?**\n\nIn a skip, nearly.\n\n**What surprised you in them?**\n\nThe jokes.\n"
+    )
+    assert [p.question for p in parse(newsletter).pairs] == [
+        "How did the logs reach you?",
+        "What surprised you in them?",
+    ]
