@@ -58,6 +58,7 @@ ASKER_LABEL = re.compile(
     r"^(?:the )?(?:q|question|pregunta|frage|domanda|pergunta|questioner|reporter|journalist|press|audience(?: \w+)?|member of the audience|"
     r"moderator|operator|conference operator|interviewer|host|co-?host|panell?ist|wn|wikinews|participant|me|"
     r"(?:q|reporter|question|questioner|caller|listener|audience member) \([^()]{1,40}\)|caller|listener|"
+    r"[^()]{1,40} \((?:caller|listener|viewer|audience member|questioner)\)|"  # "BEV (Caller)"
     r"(?:question|comment) from \S.{0,40}|"  # a live chat's readers: "Question from Gwen in Otley"
     r"(?:the |mr\.? |madam )?chair(?:man|woman|person)?|(?:mr\.?|madam) (?:deputy )?speaker|senator(?: .*)?|sen\. .*|rep\. .*|"
     r"representative(?: .*)?|congress(?:man|woman)(?: .*)?|"
@@ -398,18 +399,25 @@ def colon_line(line: str) -> str:
     return label if _plausible(label) and label.casefold() not in NOT_LABELS else ""
 
 
-def colon_line_labels(lines: list[str]) -> set[str]:
+def colon_line_labels(lines: list[str], beside: set[str] = frozenset()) -> set[str]:
     """Labels alone on their lines above the words they label, when a text is written so: at
-    least four such lines, of two labels or more, one of them used twice, never the title."""
+    least four such lines, of two labels or more, one of them used twice, never the title.
+    ``beside``: the labels a transcript already has; then a name with its title alone on its
+    line ("LEILA HASSOUN, HOST:") labels the words under it however often it stands."""
     texts = [line.strip() for line in lines]
     nonblank = [i for i, t in enumerate(texts) if t]
     found = []
     for i, following in zip(nonblank[1:], nonblank[2:], strict=False):
         if (label := colon_line(texts[i])) and not colon_line(texts[following]):
             found.append(label)
+    if beside:
+        return {l for l in found if NAME_WITH_ROLE.match(l) or HOST_TITLE.search(l)}
     if len(found) < 4 or len(set(found)) < 2 or max(found.count(l) for l in set(found)) < 2:
         return set()
     return set(found)
+
+
+HOST_TITLE = re.compile(r"(?i)\b(?:host|anchor|presenter|moderator|interviewer)\)?$")
 
 
 def caps_labels(lines: list[str]) -> set[str]:
@@ -534,8 +542,7 @@ def accepted_labels(lines: list[str]) -> dict[str, str]:
         accepted.update(dict.fromkeys(caps, "caps-line"))
     timed = timed_line_labels(lines)
     accepted.update(dict.fromkeys(timed, "timed-line"))
-    if not accepted:
-        accepted.update(dict.fromkeys(colon_line_labels(lines), "colon-line"))
+    accepted.update(dict.fromkeys(colon_line_labels(lines, beside=set(accepted)), "colon-line"))
     if not accepted:
         accepted.update(dict.fromkeys(name_line_labels(lines), "name-line"))
     # In a thread whose headers mark the original poster ("ines_halvorsen_ice OP · 9h"), the

@@ -2022,3 +2022,21 @@ def test_a_note_set_apart_in_bold_is_no_question():
         "How did the logs reach you?",
         "What surprised you in them?",
     ]
+
+
+def test_a_radio_hosts_first_label_alone_on_its_line_and_then_the_surname_ask_and_callers_ask():
+    show = (
+        "The Dirt, September 27\n\nDALE PIERCE, HOST:\n\n"
+        "This is The Dirt. With me is the horticulturist Nkechi Amadi. Good morning.\n\n"
+        "NKECHI AMADI: Good morning, Dale. Always good to be here.\n\n"
+        "PIERCE: Let's go to Bev in Oakfield. Bev, what's your question?\n\n"
+        "BEV (Caller): My tomatoes are still green. Should I pull the plants now?\n\n"
+        "AMADI: Once the nights drop below fifty degrees, pick them and ripen them indoors.\n\n"
+        "PIERCE: And Tomás in Carver Springs, go ahead.\n\n"
+        "TOMÁS (Caller): Should I rake the maple leaves off the lawn or leave them?\n\n"
+        "AMADI: Mow what you can into the lawn and put the rest on the beds.\n"
+    )
+    iv = parse(show)
+    assert len(iv.pairs) == 3
+    assert iv.pairs[0].question.startswith("This is The Dirt.")
+    assert {p.speaker for p in iv.pairs} == {"Nkechi Amadi"}
