@@ -224,6 +224,7 @@ class Naming:
             while words and (
                 words[0].casefold() in HONORIFICS | NOT_FIRST_NAMES | NOT_ROLE_WORDS | {"wikinews"}
                 or words[0].isupper()
+                or re.search(r"[’']s$|^[A-Z]{2,}-", words[0])  # "EXCLUSIVE-Kessaria's Ondimba rules out …"
             ):
                 words.pop(0)
             if (

@@ -223,6 +223,14 @@ def full_name(surname: str, text: str) -> str:
             words.pop(0)  # "Fire Chief Rafael Alvarez", "Transit Authority Owen Bellwether"
         name = " ".join(words + [last if not last.isupper() else last.capitalize()])
         counts[name] = counts.get(name, 0) + 1
+    if not counts and surname.isupper() or not counts and surname[:1].isupper() and surname[1:].islower():
+        # A hearing's record prints its witnesses in capitals: "FIONA DOYLE, Chief Executive, affirmed".
+        caps = re.compile(rf"(?<![\w-])([A-ZÀ-Þ]{{2,}} ){re.escape(surname.upper())}(?![\w-])")
+        for match in caps.finditer(text):
+            words = [w for w in match.group(1).split() if w.casefold() not in HONORIFICS | NOT_FIRST_NAMES]
+            if words and not _not_a_name(words[0].capitalize(), text):
+                name = " ".join(w.capitalize() for w in [*words, surname])
+                counts[name] = counts.get(name, 0) + 1
     if not counts:
         return ""
     return max(counts, key=lambda n: (counts[n], len(n)))

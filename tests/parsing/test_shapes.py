@@ -2040,3 +2040,20 @@ def test_a_radio_hosts_first_label_alone_on_its_line_and_then_the_surname_ask_an
     assert len(iv.pairs) == 3
     assert iv.pairs[0].question.startswith("This is The Dirt.")
     assert {p.speaker for p in iv.pairs} == {"Nkechi Amadi"}
+
+
+def test_a_witness_printed_in_capitals_names_the_ms_label_and_a_headlines_possessive_is_no_name():
+    hearing = (
+        "SELECT COMMITTEE ON BUSES\n\nFIONA DOYLE, Chief Executive, Westmarch Transit, affirmed and examined\n\n"
+        "The CHAIR: When did you first know you were 140 drivers short?\n\n"
+        "Ms DOYLE: In early 2024, when retirements outpaced recruitment.\n\n"
+        "The CHAIR: And what did you do then?\n\nMs DOYLE: We raised pay and opened a training school.\n"
+    )
+    assert {p.speaker for p in parse(hearing).pairs} == {"Fiona Doyle"}
+    wire = (
+        "EXCLUSIVE-Kessaria's Ondimba rules out third term\n\nBy Ama Lee\n\n"
+        "President Adaeze Ondimba said she would not run again.\n\n"
+        "Q: Why say it now?\n\nA: Because people were spending energy on it.\n\n"
+        "Q: Will you back your finance minister?\n\nA: I have backed him every day.\n"
+    )
+    assert all("Kessaria" not in p.speaker for p in parse(wire).pairs)
