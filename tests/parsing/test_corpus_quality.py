@@ -60,17 +60,19 @@ def test_the_documents_written_for_development_split_exactly(name):
     [
         ("abdefgh", 112, (93.7, 98.2, 97.3), 0),
         # run 5 (`sealed-run-5.txt`): 60.4 / 75.0 / 79.2 %, 3 false pairs when sealed
-        ("ijk", 48, (75.0, 85.4, 87.5), 0),
+        ("ijk", 48, (75.0, 87.5, 89.5), 0),
         # run 6 (`sealed-run-6.txt`): 56.2 / 77.1 / 72.9 %, 5 false pairs when sealed; left: a
         # listicle, a column's question headings, a panel announcement (README)
-        ("nop", 48, (75.0, 89.5, 83.3), 3),
+        ("nop", 48, (77.0, 91.6, 85.4), 2),
         # run 7 (`sealed-run-7.txt`): 50.0 / 77.1 / 68.8 %, 2 false pairs when sealed
         ("qrs", 48, (60.4, 89.5, 79.1), 1),
+        # run 8 (`sealed-run-8.txt`): 43.8 / 64.6 / 72.9 %, 3 false pairs when sealed
+        ("tuv", 48, (70.8, 89.5, 89.5), 0),
     ],
-    ids=["runs 2-4: A B D E F G H", "run 5: I J K", "run 6: N O P", "run 7: Q R S"],
+    ids=["runs 2-4: A B D E F G H", "run 5: I J K", "run 6: N O P", "run 7: Q R S", "run 8: T U V"],
 )
 def test_the_once_sealed_written_sets_keep_their_figures(sets, documents, floors, most_false):
-    """Written sets each sealed for one run (`sealed-run-{2,...,7}.txt`), developed on since;
+    """Written sets each sealed for one run (`sealed-run-{2,...,8}.txt`), developed on since;
     these figures only keep the rules drawn from them from slipping (they predict nothing)."""
     once_sealed = written(*(f"sealed-{s}" for s in sets))
     assert len(once_sealed) == documents
@@ -84,7 +86,9 @@ def test_titles_and_who_answers_are_read_as_the_labels_say():
     """The title is the headline (not a web page's masthead or its "Skip to main content"),
     and every answer goes to the person labelled as answering: on the 365 documents labelled
     before session 8's rules for a page's top and a lead's subject, 40.2 % and 50.4 %; with
-    run 7's 48 documents (58 % and 40 % when sealed), 392 titles and 305 interviews."""
+    run 7's 48 documents (58 % and 40 % when sealed) 66.8 % of 392 and 61.0 % of 305 before
+    session 10's rules for a headline read back from its byline and who a prose Q&A is with;
+    with run 8's 48 (60 % and 28 % when sealed), 440 titles and 341 interviews."""
     titled, titles, named, speakers = metadata_table(EVERYTHING)
-    assert titled >= 390 and named >= 305
-    assert titles >= 66.7 and speakers >= 60.9
+    assert titled >= 440 and named >= 341
+    assert titles >= 70.6 and speakers >= 68.9
