@@ -392,6 +392,8 @@ COLON_LINE = re.compile(r"^(?P<label>[^\W\d_][^:\n]{0,48}?)\s?:$")
 
 def colon_line(line: str) -> str:
     """The label of a line that is a label alone ("Marcus Idowu:"), or ""."""
+    if not line.rstrip().endswith(":"):
+        return ""
     match = COLON_LINE.match(" ".join(line.split()))
     if not match:
         return ""
