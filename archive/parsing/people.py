@@ -223,7 +223,7 @@ def full_name(surname: str, text: str) -> str:
             words.pop(0)  # "Fire Chief Rafael Alvarez", "Transit Authority Owen Bellwether"
         name = " ".join(words + [last if not last.isupper() else last.capitalize()])
         counts[name] = counts.get(name, 0) + 1
-    if not counts and surname.isupper() or not counts and surname[:1].isupper() and surname[1:].islower():
+    if not counts and surname.upper() in text and (surname.isupper() or surname[1:].islower()):
         # A hearing's record prints its witnesses in capitals: "FIONA DOYLE, Chief Executive, affirmed".
         caps = re.compile(rf"(?<![\w-])([A-ZÀ-Þ]{{2,}} ){re.escape(surname.upper())}(?![\w-])")
         for match in caps.finditer(text):

@@ -248,7 +248,7 @@ class TitleBlock:
         top = [(p, k, clean(p.lines[k])) for p in leading for k in range(len(p.lines))][:14]
         for anchor, (_, _, line) in enumerate(top[1:], start=1):
             strong = bool(BYLINE_START.match(line))
-            if not strong and self._classify_metadata(line)[0] != "date":
+            if not strong and not (DATE_WORDS.search(line) and self._classify_metadata(line)[0] == "date"):
                 continue
             if top[0][0].mark == "heading":
                 return False  # a heading opens the text: it is the title

@@ -407,10 +407,12 @@ def colon_line_labels(lines: list[str], beside: set[str] = frozenset()) -> set[s
     ``beside``: the labels a transcript already has; then a name with its title alone on its
     line ("LEILA HASSOUN, HOST:") labels the words under it however often it stands."""
     texts = [line.strip() for line in lines]
+    if sum(1 for t in texts if t.endswith(":")) < (1 if beside else 4):
+        return set()
     nonblank = [i for i, t in enumerate(texts) if t]
     found = []
     for i, following in zip(nonblank[1:], nonblank[2:], strict=False):
-        if (label := colon_line(texts[i])) and not colon_line(texts[following]):
+        if texts[i].endswith(":") and (label := colon_line(texts[i])) and not colon_line(texts[following]):
             found.append(label)
     if beside:
         return {l for l in found if NAME_WITH_ROLE.match(l) or HOST_TITLE.search(l)}
