@@ -82,9 +82,8 @@ def decide(
     # "Jo Roe (host)"): the host asks, and a legislator who is the host's guest answers.
     hosting = {l for l in labels if HOST_ROLE.search(l) and not ASKER_LABEL.match(l)}
     # ... and so does the host under the surname alone ("PIERCE" after "DALE PIERCE, HOST").
-    surnames = {
-        re.split(r"[,(]| -", h)[0].split()[-1].casefold() for h in hosting if re.split(r"[,(]| -", h)[0].split()
-    }
+    names = [re.split(r"[,(]| -", host)[0].split() for host in hosting]  # "DALE PIERCE, HOST" → DALE PIERCE
+    surnames = {words[-1].casefold() for words in names if words}
     hosting |= {l for l in labels if l.casefold() in surnames}
     if hosting:
         by_title = (by_title - {l for l in by_title if LEGISLATOR.match(l)}) | hosting

@@ -209,11 +209,19 @@ class TitleBlock:
         page = bool(self.page_top) or plain >= 2 or masthead.isupper() and len(masthead.split()) >= 2
         if not page or not self._headline(*top[run], longest=max(len(line.split()) for line in lines)):
             return
-        if SECTION_NAME.fullmatch(masthead):
-            self.interview.discarded.append(masthead)  # "INTERVIEW" over the headline: no outlet
-        else:
+        self._take_page_top(paragraphs, top[:run], outlet=True)
+
+    def _take_page_top(self, paragraphs: list[Paragraph], top: list[tuple], outlet: bool) -> None:
+        """Take the lines above a headline off the top: the first is the outlet (when
+        ``outlet`` and it is no section's name like "INTERVIEW"), a dated line is read, an
+        issue line kept as metadata, the rest (sections' names) discarded."""
+        lines = [clean(p.lines[k]) for p, k, *_ in top]
+        masthead = lines[0]
+        if outlet and not SECTION_NAME.fullmatch(masthead):
             self.interview.outlet = self.interview.outlet or masthead
             self.interview.metadata_lines.append(masthead)
+        else:
+            self.interview.discarded.append(masthead)
         for line in lines[1:]:
             if self._dated(line):
                 self._metadata_line(line)
@@ -223,7 +231,7 @@ class TitleBlock:
                 self.interview.published = self.interview.published or (dates[0] if dates else None)
             else:
                 self.interview.discarded.append(line)  # a section's name: "MUSIC", "ONE YEAR ON"
-        taken = {(id(p), k) for p, k in top[:run]}
+        taken = {(id(p), k) for p, k, *_ in top}
         kept = [
             Paragraph(p.line, [line for k, line in enumerate(p.lines) if (id(p), k) not in taken], p.label, p.mark)
             for p in paragraphs
@@ -271,23 +279,7 @@ class TitleBlock:
                 return False  # over a date alone, a short plain line may be a record's: "Day 23 - Transcript"
             if j > 8 or any(BYLINE_START.match(t) for t in above):
                 return False
-            masthead = above[0]
-            if self._plain_short(top[0][0], top[0][1]) and not SECTION_NAME.fullmatch(masthead):
-                self.interview.outlet = self.interview.outlet or masthead
-                self.interview.metadata_lines.append(masthead)
-            else:
-                self.interview.discarded.append(masthead)
-            for line in above[1:]:
-                if self._dated(line):
-                    self._metadata_line(line)
-                else:
-                    self.interview.discarded.append(line)
-            taken = {(id(p), k) for p, k, _ in top[:j]}
-            kept = [
-                Paragraph(p.line, [line for k, line in enumerate(p.lines) if (id(p), k) not in taken], p.label, p.mark)
-                for p in paragraphs
-            ]
-            paragraphs[:] = [p for p in kept if p.lines or p.label]
+            self._take_page_top(paragraphs, top[:j], outlet=self._plain_short(top[0][0], top[0][1]))
             return True
         return False
 
